@@ -1,0 +1,143 @@
+"""Typed records that flow through the extraction library.
+
+Every record is a frozen dataclass. Every character offset refers to
+`ParsedRelease.body_text` (the clean text stored in `dim_release.body_text`), and
+`Mention.text == body_text[start:end]` always holds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+IntakeStatus = Literal["parsed", "rejected"]
+SourceFormat = Literal["text", "html", "json"]
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A decoded input file: text or HTML markup plus metadata found around it."""
+
+    format: SourceFormat  # how `content` is to be read: plain text or HTML markup
+    content: str  # decoded characters (for JSON: the `text` or `html` field)
+    encoding: str  # the encoding the bytes were decoded with, e.g. "utf-8", "cp1251"
+    title: str | None = None  # from JSON metadata
+    url: str | None = None  # from JSON metadata
+    published: date | None = None  # from JSON metadata
+    language: str | None = None  # from JSON metadata
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    """What intake made of one input: a document, or a specific rejection reason."""
+
+    status: IntakeStatus
+    reason: str | None  # set when rejected, e.g. "empty file", "malformed JSON: ..."
+    document: SourceDocument | None  # set when parsed
+
+
+@dataclass(frozen=True)
+class ParsedRelease:
+    """The article of one release as clean text, with what the page says about it."""
+
+    title: str | None
+    published_date: date | None
+    date_source: str  # "metadata", "date_line", "dateline", "lead", "none"
+    language: str  # ISO 639-1 code, "und" when unknown
+    body_text: str  # title + dateline + paragraphs, paragraphs separated by "\n\n"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of body_text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class CountryRef:
+    iso3: str
+    mention: Mention
+    rule: str  # e.g. "country_name", "adjective", "inside_org_name"
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A named place (city, region, site); a city alone never implies a country."""
+
+    name: str
+    country_iso3: str | None  # the place's country from the gazetteer (not a country mention)
+    mention: Mention
+    rule: str
+
+
+@dataclass(frozen=True)
+class OrgRef:
+    canonical_name: str
+    acronym: str | None
+    org_type: str  # intergovernmental, national_body, ministry, parliament, company, academic, ngo, other
+    country_iso3: str | None  # None for international bodies
+    mention: Mention
+    rule: str  # "gazetteer", "acronym", "pattern:<name>", "ellipsis", ...
+    confidence: float
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    canonical_name: str  # the fullest form as written
+    kind: str  # treaty, resolution, declaration, strategy, programme, other
+    mention: Mention
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """One person named in a release, with every span that refers to them."""
+
+    canonical_name: str  # given name + family name, no honorifics
+    title: str | None  # the office exactly as written at the fullest mention
+    title_mention: Mention | None
+    org_name: str | None  # canonical name of the organisation of the principal office
+    country_iso3: str | None  # the state the person represents
+    mentions: tuple[Mention, ...]  # full name, "Mr X", surname, "the Secretary-General", ...
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class EventRef:
+    kind: str  # meeting, conference, summit, ministerial, video_address, visit, signing,
+    # exercise, forum, exhibition, cultural, statement, other
+    name: str | None
+    event_date: date | None
+    is_virtual: bool | None
+    place: str | None
+    mention: Mention  # the sentence that reports the event
+    participants: tuple[str, ...]  # canonical names of persons taking part
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class StatementRef:
+    speaker: str | None  # canonical name of the person, None when not resolved
+    org_name: str | None  # canonical organisation speaking, when no person does
+    act_type: str  # state, emphasize, note, propose, urge, call_for, praise, ...
+    cue: str  # the verb as written, e.g. "stressed"
+    mention: Mention  # the sentence
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ReleaseExtraction:
+    persons: tuple[PersonRef, ...]
+    organisations: tuple[OrgRef, ...]
+    countries: tuple[CountryRef, ...]
+    places: tuple[PlaceRef, ...]
+    documents: tuple[DocumentRef, ...]
+    events: tuple[EventRef, ...]
+    statements: tuple[StatementRef, ...]
