@@ -1,0 +1,35 @@
+# The project's commands (see README.md). Each creates .venv on first use and installs what it needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+RELEASES_UI_PORT ?= 3000
+
+.PHONY: run test ui bench lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml: pipelines/dagster_instance.yaml
+	mkdir -p $(DAGSTER_HOME)
+	cp pipelines/dagster_instance.yaml $@
+
+run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml  ## build the warehouse and the Parquet export once
+	$(BIN)/dagster job execute -m pipelines.definitions -j build_warehouse
+
+test: $(VENV)/.installed  ## the whole test suite
+	$(BIN)/pytest
+
+ui: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml  ## the Dagster UI on 127.0.0.1
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $(RELEASES_UI_PORT)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check pipelines tests
+
+clean:
+	rm -rf warehouse/releases.duckdb warehouse/releases.duckdb.wal warehouse/parquet

@@ -1,0 +1,46 @@
+"""Export: every contract table to Parquet under RELEASES_EXPORT_DIR, sorted, each file swapped in by rename."""
+
+import os
+
+import dagster as dg
+
+from pipelines.assets.models import MODEL_NAMES
+from pipelines.resources import ParquetExportResource, WarehouseResource
+
+EXPORTED_TABLES = ["raw_release", *MODEL_NAMES]
+
+
+@dg.asset(
+    deps=EXPORTED_TABLES,
+    group_name="export",
+    kinds={"parquet"},
+    owners=["team:releases-data"],
+    pool="duckdb_writer",
+)
+def parquet_export(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource, parquet: ParquetExportResource
+) -> dg.MaterializeResult:
+    """One Parquet file per table, rows sorted on every column so the same input always writes the same bytes.
+
+    Each file is written under a temporary name and renamed into place: a reader sees the old file or the new one.
+    """
+    root = parquet.root()
+    sizes = {}
+    with warehouse.get_connection() as connection:
+        for table in EXPORTED_TABLES:
+            target = root / f"{table}.parquet"
+            temporary = root / f".{table}.parquet.tmp"
+            quoted = temporary.as_posix().replace("'", "''")
+            connection.execute(
+                f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{quoted}' "
+                "(FORMAT parquet, COMPRESSION zstd)"
+            )
+            os.replace(temporary, target)
+            sizes[table] = target.stat().st_size
+    context.log.info(f"exported {len(sizes)} tables to {root}")
+    return dg.MaterializeResult(
+        metadata={
+            "export_dir": dg.MetadataValue.path(str(root)),
+            "files": dg.MetadataValue.md("\n".join(f"- `{t}.parquet`: {n:,} bytes" for t, n in sizes.items())),
+        }
+    )

@@ -1,0 +1,206 @@
+"""Extract: run the pure extraction library over every parsed release into staging tables."""
+
+import dagster as dg
+import pyarrow as pa
+
+from pipelines.extraction.records import ReleaseExtraction
+from pipelines.extraction.release import Extractor
+from pipelines.resources import WarehouseResource
+from pipelines.warehouse import replace_table, table_metadata
+
+STAGING_SCHEMAS: dict[str, pa.Schema] = {
+    "stg_person": pa.schema(
+        [
+            ("release_id", pa.string()),
+            ("canonical_name", pa.string()),
+            ("title", pa.string()),
+            ("title_start", pa.int64()),
+            ("title_end", pa.int64()),
+            ("org_name", pa.string()),
+            ("country_iso3", pa.string()),
+            ("rule", pa.string()),
+            ("confidence", pa.float64()),
+        ]
+    ),
+    "stg_mention": pa.schema(
+        [
+            ("release_id", pa.string()),
+            ("entity_type", pa.string()),
+            ("entity_key", pa.string()),
+            ("surface_text", pa.string()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
+            ("rule", pa.string()),
+            ("confidence", pa.float64()),
+            ("acronym", pa.string()),
+            ("org_type", pa.string()),
+            ("country_iso3", pa.string()),
+            ("kind", pa.string()),
+        ]
+    ),
+    "stg_event": pa.schema(
+        [
+            ("release_id", pa.string()),
+            ("event_seq", pa.int64()),
+            ("kind", pa.string()),
+            ("name", pa.string()),
+            ("event_date", pa.date32()),
+            ("is_virtual", pa.bool_()),
+            ("place", pa.string()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
+            ("rule", pa.string()),
+            ("confidence", pa.float64()),
+        ]
+    ),
+    "stg_event_participant": pa.schema(
+        [("release_id", pa.string()), ("event_seq", pa.int64()), ("canonical_name", pa.string())]
+    ),
+    "stg_statement": pa.schema(
+        [
+            ("release_id", pa.string()),
+            ("statement_seq", pa.int64()),
+            ("speaker", pa.string()),
+            ("org_name", pa.string()),
+            ("act_type", pa.string()),
+            ("cue", pa.string()),
+            ("text", pa.string()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
+            ("rule", pa.string()),
+            ("confidence", pa.float64()),
+        ]
+    ),
+}
+
+
+def _mention(release_id: str, entity_type: str, key: str, mention, rule: str, confidence: float, **attributes) -> dict:
+    return {
+        "release_id": release_id,
+        "entity_type": entity_type,
+        "entity_key": key,
+        "surface_text": mention.text,
+        "char_start": mention.start,
+        "char_end": mention.end,
+        "rule": rule,
+        "confidence": confidence,
+        **{name: attributes.get(name) for name in ("acronym", "org_type", "country_iso3", "kind")},
+    }
+
+
+def staging_rows(release_id: str, extraction: ReleaseExtraction) -> dict[str, list[dict]]:
+    """Flatten one release's extraction into rows of the staging tables."""
+    rows: dict[str, list[dict]] = {name: [] for name in STAGING_SCHEMAS}
+    for person in extraction.persons:
+        rows["stg_person"].append(
+            {
+                "release_id": release_id,
+                "canonical_name": person.canonical_name,
+                "title": person.title,
+                "title_start": person.title_mention.start if person.title_mention else None,
+                "title_end": person.title_mention.end if person.title_mention else None,
+                "org_name": person.org_name,
+                "country_iso3": person.country_iso3,
+                "rule": person.rule,
+                "confidence": person.confidence,
+            }
+        )
+        for mention in person.mentions:
+            rows["stg_mention"].append(
+                _mention(release_id, "person", person.canonical_name, mention, person.rule, person.confidence)
+            )
+    for org in extraction.organisations:
+        rows["stg_mention"].append(
+            _mention(
+                release_id, "organisation", org.canonical_name, org.mention, org.rule, org.confidence,
+                acronym=org.acronym, org_type=org.org_type, country_iso3=org.country_iso3,
+            )
+        )
+    for country in extraction.countries:
+        rows["stg_mention"].append(_mention(release_id, "country", country.iso3, country.mention, country.rule, 1.0))
+    for place in extraction.places:
+        rows["stg_mention"].append(
+            _mention(release_id, "place", place.name, place.mention, place.rule, 1.0, country_iso3=place.country_iso3)
+        )
+    for document in extraction.documents:
+        rows["stg_mention"].append(
+            _mention(
+                release_id, "document", document.canonical_name, document.mention, document.rule,
+                document.confidence, kind=document.kind,
+            )
+        )
+    for seq, event in enumerate(extraction.events, start=1):
+        rows["stg_event"].append(
+            {
+                "release_id": release_id,
+                "event_seq": seq,
+                "kind": event.kind,
+                "name": event.name,
+                "event_date": event.event_date,
+                "is_virtual": event.is_virtual,
+                "place": event.place,
+                "char_start": event.mention.start,
+                "char_end": event.mention.end,
+                "rule": event.rule,
+                "confidence": event.confidence,
+            }
+        )
+        rows["stg_event_participant"].extend(
+            {"release_id": release_id, "event_seq": seq, "canonical_name": name} for name in event.participants
+        )
+    for seq, statement in enumerate(extraction.statements, start=1):
+        rows["stg_statement"].append(
+            {
+                "release_id": release_id,
+                "statement_seq": seq,
+                "speaker": statement.speaker,
+                "org_name": statement.org_name,
+                "act_type": statement.act_type,
+                "cue": statement.cue,
+                "text": statement.mention.text,
+                "char_start": statement.mention.start,
+                "char_end": statement.mention.end,
+                "rule": statement.rule,
+                "confidence": statement.confidence,
+            }
+        )
+    return rows
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            name,
+            deps=["stg_release"],
+            description=f"Staging rows from the extraction library ({name.removeprefix('stg_').replace('_', ' ')}), "
+            "each with its release, char span, rule and confidence.",
+            group_name="extract",
+            kinds={"python", "duckdb"},
+            owners=["team:releases-data"],
+        )
+        for name in STAGING_SCHEMAS
+    ],
+    pool="duckdb_writer",
+)
+def extracted_entities(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
+    """Persons with titles, organisations, countries, places, documents, events and statements per release."""
+    extractor = Extractor.load()
+    with warehouse.get_connection() as connection:
+        releases = connection.execute(
+            "SELECT release_id, body_text, published_date, language FROM stg_release ORDER BY release_id"
+        ).fetchall()
+        tables: dict[str, list[dict]] = {name: [] for name in STAGING_SCHEMAS}
+        skipped = 0
+        for index, (release_id, body_text, published, language) in enumerate(releases, start=1):
+            if language not in ("en", "und"):
+                skipped += 1
+                continue
+            for name, rows in staging_rows(release_id, extractor.extract(body_text, published)).items():
+                tables[name].extend(rows)
+            if index % 1000 == 0:
+                context.log.info(f"extracted {index}/{len(releases)} releases")
+        if skipped:
+            context.log.info(f"{skipped} non-English releases kept without entity extraction")
+        for name, schema in STAGING_SCHEMAS.items():
+            replace_table(connection, name, pa.Table.from_pylist(tables[name], schema=schema))
+            yield dg.MaterializeResult(asset_key=name, metadata=table_metadata(connection, name))

@@ -1,0 +1,162 @@
+"""Ingest: every file under RELEASES_SOURCE_DIR into `raw_release` (and its bytes into `raw_blob`)."""
+
+import dagster as dg
+import pyarrow as pa
+
+from pipelines.extraction.intake import decode_input
+from pipelines.extraction.parse import parse_document
+from pipelines.resources import ReleaseSourceResource, WarehouseResource
+from pipelines.source_files import SourceFile, scan_source_folder
+from pipelines.warehouse import ensure_schema, table_metadata
+
+SOURCE_NAME = "files"
+
+
+def release_id_for(content_sha256: str) -> str:
+    """A release's id: derived from its content, so the same bytes always get the same id."""
+    return content_sha256[:16]
+
+
+def _classify(file: SourceFile) -> tuple[str, str | None, str | None]:
+    """(status, reason, encoding) for a file before duplicate detection."""
+    if file.problem:
+        return "rejected", file.problem, None
+    intake = decode_input(file.source_uri, file.data or b"")
+    if intake.status == "rejected" or intake.document is None:
+        return "rejected", intake.reason, None
+    release = parse_document(intake.document)
+    if not release.body_text.strip():
+        return "rejected", "no text: the page holds no article text", intake.document.encoding
+    return "parsed", None, intake.document.encoding
+
+
+@dg.multi_asset(
+    specs=[
+        dg.AssetSpec(
+            "raw_release",
+            description="One row per input ever seen (file path and content version): parsed, rejected with its "
+            "reason, or duplicate of an earlier release. Append-only.",
+            group_name="ingest",
+            kinds={"duckdb"},
+            owners=["team:releases-data"],
+        ),
+        dg.AssetSpec(
+            "raw_blob",
+            description="Raw bytes of every accepted input, keyed by content hash.",
+            group_name="ingest",
+            kinds={"duckdb"},
+            owners=["team:releases-data"],
+        ),
+    ],
+    pool="duckdb_writer",
+)
+def ingest_release_files(context: dg.AssetExecutionContext, warehouse: WarehouseResource, release_source: ReleaseSourceResource):
+    """Read every release file (recursively), keep its bytes, and account for it in raw_release."""
+    root = release_source.root()
+    with warehouse.get_connection() as connection:
+        ensure_schema(connection)
+        known = {
+            (uri, sha): status
+            for uri, sha, status in connection.execute(
+                "SELECT source_uri, content_sha256, status FROM raw_release WHERE source = ?", [SOURCE_NAME]
+            ).fetchall()
+        }
+        release_of_sha = dict(
+            connection.execute(
+                "SELECT content_sha256, min(source_uri) FROM raw_release "
+                "WHERE status = 'parsed' AND is_current AND source = ? GROUP BY 1",
+                [SOURCE_NAME],
+            ).fetchall()
+        )
+        new_rows: list[dict] = []
+        blobs: list[dict] = []
+        seen: list[dict] = []
+        for file in scan_source_folder(root):
+            seen.append({"source_uri": file.source_uri, "content_sha256": file.content_sha256})
+            if (file.source_uri, file.content_sha256) in known:
+                continue
+            status, reason, encoding = _classify(file)
+            release_id = None
+            if status == "parsed":
+                original = release_of_sha.get(file.content_sha256)
+                if original is not None and original != file.source_uri:
+                    status, reason = "duplicate", f"duplicate of {original} (same content)"
+                else:
+                    release_of_sha[file.content_sha256] = file.source_uri
+                    blobs.append({"content_sha256": file.content_sha256, "data": file.data})
+                release_id = release_id_for(file.content_sha256)
+            if status == "rejected":
+                context.log.warning(f"rejected {file.source_uri}: {reason}")
+            new_rows.append(
+                {
+                    "source": SOURCE_NAME,
+                    "source_uri": file.source_uri,
+                    "content_sha256": file.content_sha256,
+                    "size_bytes": file.size_bytes,
+                    "status": status,
+                    "reason": reason,
+                    "release_id": release_id,
+                    "encoding": encoding,
+                    "is_current": True,
+                }
+            )
+        connection.register("new_rows", pa.Table.from_pylist(new_rows, schema=_RAW_SCHEMA))
+        connection.register("new_blobs", pa.Table.from_pylist(blobs, schema=_BLOB_SCHEMA))
+        connection.register("seen_files", pa.Table.from_pylist(seen, schema=_SEEN_SCHEMA))
+        connection.execute("BEGIN TRANSACTION")
+        connection.execute("INSERT INTO raw_release BY NAME SELECT * FROM new_rows")
+        connection.execute(
+            "INSERT INTO raw_blob BY NAME SELECT * FROM new_blobs "
+            "WHERE content_sha256 NOT IN (SELECT content_sha256 FROM raw_blob)"
+        )
+        # The version seen in this scan is the current one of its path; older versions stay, marked not current.
+        connection.execute(
+            """
+            UPDATE raw_release r SET is_current = (r.content_sha256 IS NOT DISTINCT FROM s.content_sha256)
+            FROM seen_files s
+            WHERE r.source = ? AND r.source_uri = s.source_uri
+              AND r.is_current <> (r.content_sha256 IS NOT DISTINCT FROM s.content_sha256)
+            """,
+            [SOURCE_NAME],
+        )
+        connection.execute("COMMIT")
+        for name in ("new_rows", "new_blobs", "seen_files"):
+            connection.unregister(name)
+        counts = dict(connection.execute("SELECT status, count(*) FROM raw_release GROUP BY 1").fetchall())
+        rejected = connection.execute(
+            "SELECT source_uri, reason FROM raw_release WHERE status = 'rejected' AND is_current ORDER BY 1 LIMIT 50"
+        ).fetchall()
+        context.log.info(f"scanned {len(seen)} files under {root}: {len(new_rows)} new inputs; totals {counts}")
+        yield dg.MaterializeResult(
+            asset_key="raw_release",
+            metadata={
+                **table_metadata(connection, "raw_release"),
+                "files_scanned": len(seen),
+                "new_inputs": len(new_rows),
+                "parsed": counts.get("parsed", 0),
+                "rejected": counts.get("rejected", 0),
+                "duplicate": counts.get("duplicate", 0),
+                "rejected_inputs": dg.MetadataValue.md(
+                    "\n".join(f"- `{uri}`: {reason}" for uri, reason in rejected) or "_none_"
+                ),
+            },
+        )
+        blob_count = connection.execute("SELECT count(*) FROM raw_blob").fetchone()[0]
+        yield dg.MaterializeResult(asset_key="raw_blob", metadata={"dagster/row_count": int(blob_count)})
+
+
+_RAW_SCHEMA = pa.schema(
+    [
+        ("source", pa.string()),
+        ("source_uri", pa.string()),
+        ("content_sha256", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("status", pa.string()),
+        ("reason", pa.string()),
+        ("release_id", pa.string()),
+        ("encoding", pa.string()),
+        ("is_current", pa.bool_()),
+    ]
+)
+_BLOB_SCHEMA = pa.schema([("content_sha256", pa.string()), ("data", pa.binary())])
+_SEEN_SCHEMA = pa.schema([("source_uri", pa.string()), ("content_sha256", pa.string())])

@@ -1,0 +1,128 @@
+"""Data tests as asset checks: keys unique and present, no orphans, spans that match the text, valid codes.
+
+Each check is a query that counts offending rows; zero passes. Checks on the facts block downstream assets.
+"""
+
+from dataclasses import dataclass
+
+import dagster as dg
+
+from pipelines.resources import WarehouseResource
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    asset: str
+    name: str
+    description: str
+    bad_rows_sql: str
+    blocking: bool = False
+
+
+def _unique_key(table: str, key: str) -> RowCheck:
+    return RowCheck(
+        table,
+        f"{key}_unique_not_null",
+        f"{table}.{key} is never null and never repeated.",
+        f"SELECT count(*) - count(DISTINCT {key}) + count(*) FILTER ({key} IS NULL) FROM {table}",
+        blocking=True,
+    )
+
+
+def _references(table: str, column: str, dimension: str, key: str) -> RowCheck:
+    return RowCheck(
+        table,
+        f"{column}_in_{dimension}",
+        f"Every non-null {table}.{column} is a {dimension}.{key} (no orphans).",
+        f"SELECT count(*) FROM {table} WHERE {column} IS NOT NULL AND {column} NOT IN (SELECT {key} FROM {dimension})",
+        blocking=True,
+    )
+
+
+_MENTION_TYPES = {
+    "person": ("dim_person", "person_id"),
+    "organisation": ("dim_organisation", "org_id"),
+    "country": ("dim_country", "iso3"),
+    "document": ("dim_document", "document_id"),
+    "place": ("dim_place", "place_id"),
+}
+
+ROW_CHECKS: list[RowCheck] = [
+    _unique_key("dim_release", "release_id"),
+    _unique_key("dim_person", "person_id"),
+    _unique_key("dim_organisation", "org_id"),
+    _unique_key("dim_country", "iso3"),
+    _unique_key("dim_document", "document_id"),
+    _unique_key("dim_event", "event_id"),
+    _unique_key("dim_place", "place_id"),
+    _references("dim_event", "release_id", "dim_release", "release_id"),
+    _references("dim_organisation", "country_iso3", "dim_country", "iso3"),
+    _references("fact_mention", "release_id", "dim_release", "release_id"),
+    _references("fact_participation", "release_id", "dim_release", "release_id"),
+    _references("fact_participation", "person_id", "dim_person", "person_id"),
+    _references("fact_participation", "event_id", "dim_event", "event_id"),
+    _references("fact_participation", "org_id", "dim_organisation", "org_id"),
+    _references("fact_participation", "country_iso3", "dim_country", "iso3"),
+    _references("fact_statement", "release_id", "dim_release", "release_id"),
+    _references("fact_statement", "person_id", "dim_person", "person_id"),
+    _references("fact_statement", "org_id", "dim_organisation", "org_id"),
+    RowCheck(
+        "fact_mention",
+        "entity_id_in_dimension",
+        "Every mention's entity_id is a key of its entity type's dimension (ISO alpha-3 for countries).",
+        "SELECT "
+        + " + ".join(
+            f"(SELECT count(*) FROM fact_mention WHERE entity_type = '{kind}' "
+            f"AND entity_id NOT IN (SELECT {key} FROM {dimension}))"
+            for kind, (dimension, key) in _MENTION_TYPES.items()
+        )
+        + f" + (SELECT count(*) FROM fact_mention WHERE entity_type NOT IN ({', '.join(repr(k) for k in _MENTION_TYPES)}))",
+        blocking=True,
+    ),
+    RowCheck(
+        "fact_mention",
+        "surface_text_matches_span",
+        "surface_text equals body_text[char_start:char_end] of its release.",
+        "SELECT count(*) FROM fact_mention m JOIN dim_release r USING (release_id) "
+        "WHERE m.char_start < 0 OR m.char_end > length(r.body_text) OR m.char_start >= m.char_end "
+        "OR substr(r.body_text, m.char_start + 1, m.char_end - m.char_start) <> m.surface_text",
+        blocking=True,
+    ),
+    RowCheck(
+        "fact_statement",
+        "text_matches_span",
+        "A statement's text equals body_text[char_start:char_end] of its release.",
+        "SELECT count(*) FROM fact_statement s JOIN dim_release r USING (release_id) "
+        "WHERE substr(r.body_text, s.char_start + 1, s.char_end - s.char_start) <> s.text",
+        blocking=True,
+    ),
+    RowCheck(
+        "dim_country",
+        "iso3_format",
+        "Country codes are three upper-case letters.",
+        "SELECT count(*) FROM dim_country WHERE NOT regexp_full_match(iso3, '[A-Z]{3}')",
+    ),
+    RowCheck(
+        "raw_release",
+        "status_and_reason",
+        "status is parsed/rejected/duplicate; rejections and duplicates say why; only rejections lack a release_id.",
+        "SELECT count(*) FROM raw_release WHERE status NOT IN ('parsed', 'rejected', 'duplicate') "
+        "OR (status <> 'parsed' AND reason IS NULL) OR ((status = 'rejected') <> (release_id IS NULL))",
+    ),
+]
+
+
+def _asset_check(check: RowCheck) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=check.asset, name=check.name, description=check.description, blocking=check.blocking,
+        pool="duckdb_writer",
+    )
+    def _run(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        with warehouse.get_connection() as connection:
+            bad_rows = int(connection.execute(check.bad_rows_sql).fetchone()[0])
+        return dg.AssetCheckResult(passed=bad_rows == 0, metadata={"offending_rows": bad_rows})
+
+    return _run
+
+
+asset_checks = [_asset_check(check) for check in ROW_CHECKS]

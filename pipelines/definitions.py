@@ -1,0 +1,33 @@
+"""The code location: one Definitions with every asset, check, job and resource of the project."""
+
+import dagster as dg
+
+from pipelines.assets.export import parquet_export
+from pipelines.assets.extract import extracted_entities
+from pipelines.assets.ingest import ingest_release_files
+from pipelines.assets.models import model_assets
+from pipelines.assets.parse import stg_release
+from pipelines.assets.reference import ref_country
+from pipelines.checks import asset_checks
+from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
+from pipelines.settings import setting_path
+
+build_warehouse = dg.define_asset_job(
+    "build_warehouse",
+    selection=dg.AssetSelection.all(),
+    description="Ingest the release files, parse, extract, build the star schema and export Parquet: `make run`.",
+    executor_def=dg.in_process_executor,  # one process: DuckDB allows one writer, and the steps are short
+)
+
+ALL_ASSETS = [ingest_release_files, stg_release, extracted_entities, ref_country, *model_assets(), parquet_export]
+
+defs = dg.Definitions(
+    assets=ALL_ASSETS,
+    asset_checks=asset_checks,
+    jobs=[build_warehouse],
+    resources={
+        "warehouse": WarehouseResource(database=str(setting_path("RELEASES_WAREHOUSE"))),
+        "release_source": ReleaseSourceResource(source_dir=str(setting_path("RELEASES_SOURCE_DIR"))),
+        "parquet": ParquetExportResource(export_dir=str(setting_path("RELEASES_EXPORT_DIR"))),
+    },
+)

@@ -1,0 +1,61 @@
+"""Reading the release source folder: every file below it, safely.
+
+Symlinks are never followed out of the folder, files over the size cap are hashed as a stream but never held in
+memory, and unreadable files become rejections instead of errors, so one bad file never stops a run.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+MAX_RELEASE_BYTES = 5_000_000
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One file of the source folder: its bytes, or why they were not read."""
+
+    source_uri: str  # path relative to the source folder, with "/" separators
+    size_bytes: int
+    content_sha256: str | None
+    data: bytes | None  # None when not read (see `problem`)
+    problem: str | None  # rejection reason decided before decoding
+
+
+def _hash_stream(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _read(path: Path, uri: str, root: Path, max_bytes: int) -> SourceFile:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return SourceFile(uri, 0, None, None, "symlink pointing outside the source folder: not read")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return SourceFile(uri, size, _hash_stream(path), None, f"too large: {size} bytes > {max_bytes}")
+        data = path.read_bytes()
+    except OSError as error:
+        return SourceFile(uri, 0, None, None, f"unreadable: {error.strerror or error}")
+    return SourceFile(uri, len(data), hashlib.sha256(data).hexdigest(), data, None)
+
+
+def scan_source_folder(root: Path, max_bytes: int = MAX_RELEASE_BYTES) -> Iterator[SourceFile]:
+    """Every regular file below `root` in a stable (sorted) order; folders reached by symlink are not entered."""
+    root = root.resolve()
+    for folder, subfolders, files in os.walk(root, followlinks=False):
+        subfolders.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            if not (path.is_file() or path.is_symlink()):
+                continue
+            yield _read(path, path.relative_to(root).as_posix(), root, max_bytes)

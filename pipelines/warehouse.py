@@ -1,0 +1,89 @@
+"""SQL in `warehouse/`: schema files for the raw tables, one SELECT per model file, and table metadata for the UI."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pyarrow as pa
+
+from pipelines.settings import MODELS_DIR, PROJECT_ROOT
+
+SCHEMA_DIR = PROJECT_ROOT / "warehouse" / "schema"
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    """A table built by one SELECT in `warehouse/models/<layer>/<name>.sql`."""
+
+    name: str
+    layer: str
+    sql: str
+    description: str
+
+    def upstream(self, known_tables: set[str]) -> list[str]:
+        """The tables this model reads: every known table name its SQL mentions."""
+        words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", self.sql.lower()))
+        return sorted((words & known_tables) - {self.name})
+
+
+def load_models(models_dir: Path = MODELS_DIR) -> list[SqlModel]:
+    models = []
+    for path in sorted(models_dir.glob("*/*.sql")):
+        sql = path.read_text(encoding="utf-8")
+        comment = [line[2:].strip() for line in sql.splitlines() if line.startswith("--")]
+        models.append(SqlModel(path.stem, path.parent.name, sql.strip().rstrip(";"), " ".join(comment)))
+    return models
+
+
+def ensure_schema(connection: duckdb.DuckDBPyConnection) -> None:
+    """Create the append-only raw tables and the key macros if the warehouse is new."""
+    for path in sorted(SCHEMA_DIR.glob("*.sql")):
+        connection.execute(path.read_text(encoding="utf-8"))
+
+
+def build_model(connection: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
+    """Rebuild one model's table in a single transaction: readers see the old table or the new one, never half."""
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        connection.execute(f"CREATE OR REPLACE TABLE {model.name} AS {model.sql}")
+        connection.execute("COMMIT")
+    except Exception:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def replace_table(connection: duckdb.DuckDBPyConnection, name: str, rows: pa.Table) -> None:
+    """Replace table `name` with an Arrow table, atomically."""
+    connection.register("incoming_rows", rows)
+    try:
+        connection.execute("BEGIN TRANSACTION")
+        connection.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM incoming_rows")
+        connection.execute("COMMIT")
+    except Exception:
+        connection.execute("ROLLBACK")
+        raise
+    finally:
+        connection.unregister("incoming_rows")
+
+
+def table_metadata(connection: duckdb.DuckDBPyConnection, name: str, preview_rows: int = 5) -> dict:
+    """Row count, column schema and a small Markdown preview of a table, for the Dagster UI."""
+    row_count = connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    columns = connection.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+        [name],
+    ).fetchall()
+    preview = connection.execute(f"SELECT * FROM {name} LIMIT {preview_rows}").fetchdf()
+    for column in preview.columns:
+        if preview[column].dtype == object:
+            preview[column] = preview[column].map(lambda v: v[:80] + "…" if isinstance(v, str) and len(v) > 80 else v)
+    return {
+        "dagster/row_count": dg.MetadataValue.int(int(row_count)),
+        "dagster/column_schema": dg.TableSchema(
+            columns=[dg.TableColumn(name=column, type=data_type) for column, data_type in columns]
+        ),
+        "preview": dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "_(no rows)_"),
+    }

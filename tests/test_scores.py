@@ -1,0 +1,32 @@
+"""The warehouse built from the samples, scored against the gold files with the project's scorer."""
+from __future__ import annotations
+
+import importlib.util
+
+from tests.conftest import GOLD_DIR, PROJECT_ROOT
+
+# Floors set a little under what the dev corpus reaches, so a regression fails here first.
+FLOORS = {
+    "persons_f1": 0.95,
+    "titles_acc": 0.90,
+    "person_country_acc": 0.90,
+    "orgs_f1": 0.85,
+    "countries_f1": 0.95,
+    "documents_f1": 0.75,
+    "dates_acc": 1.00,
+}
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_extraction", PROJECT_ROOT / "tests" / "score_extraction.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sample_warehouse_meets_the_floors(sample_warehouse):
+    out_dir, _ = sample_warehouse
+    result = _scorer().score(out_dir / "releases.duckdb", GOLD_DIR)
+    assert result["docs_found"] == result["docs"] == 16
+    below = {name: round(result[name], 3) for name, floor in FLOORS.items() if result[name] < floor}
+    assert below == {}, result["detail"]
