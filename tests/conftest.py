@@ -6,10 +6,6 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from pipelines.checks import asset_checks
-from pipelines.definitions import ALL_ASSETS
-from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
-
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES_DIR = PROJECT_ROOT / "sources" / "samples"
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -17,6 +13,10 @@ GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
 def materialize_all(source_dir: Path, out_dir: Path) -> dg.ExecuteInProcessResult:
     """Every asset and check of the project, source folder and outputs under the given paths."""
+    from pipelines.checks import asset_checks  # imported here so library tests run without the code location
+    from pipelines.definitions import ALL_ASSETS
+    from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
+
     return dg.materialize(
         [*ALL_ASSETS, *asset_checks],
         resources={

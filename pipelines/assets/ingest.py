@@ -4,7 +4,6 @@ import dagster as dg
 import pyarrow as pa
 
 from pipelines.extraction.intake import decode_input
-from pipelines.extraction.parse import parse_document
 from pipelines.resources import ReleaseSourceResource, WarehouseResource
 from pipelines.source_files import SourceFile, scan_source_folder
 from pipelines.warehouse import ensure_schema, table_metadata
@@ -21,12 +20,9 @@ def _classify(file: SourceFile) -> tuple[str, str | None, str | None]:
     """(status, reason, encoding) for a file before duplicate detection."""
     if file.problem:
         return "rejected", file.problem, None
-    intake = decode_input(file.source_uri, file.data or b"")
-    if intake.status == "rejected" or intake.document is None:
+    intake = decode_input(file.source_uri, file.data or b"")  # also rejects pages with no article text
+    if intake.document is None:
         return "rejected", intake.reason, None
-    release = parse_document(intake.document)
-    if not release.body_text.strip():
-        return "rejected", "no text: the page holds no article text", intake.document.encoding
     return "parsed", None, intake.document.encoding
 
 

@@ -1,0 +1,187 @@
+"""Date mentions in English release text, with char offsets, for the published date and for event dates.
+
+Releases write dates as "15 April 2021", "15-16 April 2021", "20 to 24 September", "April 15, 2021",
+"15.04.2021", "2021-04-15", "in July 2015" and, year-less, "On 13 November". A mention keeps what the text
+says and no more: the year is None when the text leaves it out, the day is None for "July 2015".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+
+# Month names are matched capitalised or in capitals only: "may" and "march" are also verbs. Only abbreviations
+# take a period ("Sept."), so a sentence's full stop after "24 September." stays outside the mention.
+def _alternatives(names: list[str]) -> str:
+    ordered = sorted(names, key=len, reverse=True)
+    return "|".join(alternative for name in ordered for alternative in (name.capitalize(), name.upper()))
+
+
+_FULL_NAMES = [name for name in MONTHS if name == "may" or (len(name) > 3 and name != "sept")]
+_ABBREVIATIONS = [name for name in MONTHS if name not in _FULL_NAMES]
+_MONTH = rf"(?:(?:{_alternatives(_FULL_NAMES)})\b|(?:{_alternatives(_ABBREVIATIONS)})\b\.?)"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?!\d)"
+_DASH = r"\s*(?:-|–|—)\s*|\s+(?:to|until|till|and)\s+"
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 30 June - 2 July 2021
+    (
+        "dmy_cross_month",
+        re.compile(
+            rf"(?<![\d.])(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?:{_DASH})"
+            rf"(?P<last_day>{_DAY})\s+(?:of\s+)?(?P<last_month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"
+        ),
+    ),
+    # 15 April 2021, 15-16 April 2021, 20 to 24 September, 13 November
+    (
+        "dmy",
+        re.compile(
+            rf"(?<![\d.])(?P<day>{_DAY})(?:(?:{_DASH})(?P<last_day>{_DAY}))?\s+(?:of\s+)?(?P<month>{_MONTH})"
+            rf"(?:,?\s+(?P<year>{_YEAR}))?"
+        ),
+    ),
+    # April 15, 2021, April 15-16, 2021, April 15
+    (
+        "mdy",
+        re.compile(
+            rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?:(?:{_DASH})(?P<last_day>{_DAY}))?(?:,?\s+(?P<year>{_YEAR}))?"
+        ),
+    ),
+    # July 2015
+    ("my", re.compile(rf"(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})")),
+    # 2021-04-15, 2021-04-15T10:00
+    ("iso", re.compile(r"(?<![\d.\-])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d\-])")),
+    # 15.04.2021, 15/04/2021
+    (
+        "numeric",
+        re.compile(r"(?<![\d.\-/])(?P<day>\d{1,2})(?P<sep>[./])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date as written at `text[start:end]`; `last_month`/`last_day` end a range ("15-16 April": last_day 16)."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int
+    day: int | None
+    last_month: int | None = None
+    last_day: int | None = None
+
+    @property
+    def date(self) -> date | None:
+        """The (first) day as a date, when the text gives year, month and day."""
+        return self.resolved(self.year) if self.year is not None else None
+
+    def resolved(self, year: int) -> date | None:
+        """The (first) day in `year` when the mention gives no year of its own; None without a day."""
+        return _safe_date(self.year if self.year is not None else year, self.month, self.day)
+
+
+def _safe_date(year: int, month: int, day: int | None) -> date | None:
+    if day is None:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _number(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _month(text: str | None) -> int | None:
+    if not text:
+        return None
+    return int(text) if text.isdigit() else MONTHS.get(text.rstrip(".").lower())
+
+
+def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
+    groups = match.groupdict()
+    year, month, day = _number(groups.get("year")), _month(groups.get("month")), _number(groups.get("day"))
+    last_day, last_month = _number(groups.get("last_day")), _month(groups.get("last_month"))
+    if kind == "numeric" and month is not None and day is not None and month > 12 >= day:
+        day, month = month, day  # 04/15/2021 written month-first
+    if month is None or not 1 <= month <= 12:
+        return None
+    if last_day is not None and last_month is None:
+        if last_day <= (day or 0):
+            return None  # "15-3 April" is not a range
+        last_month = month
+    if kind == "dmy_cross_month" and year is not None and last_month is not None and last_month < month:
+        year -= 1  # "30 December - 2 January 2022" starts in 2021
+    if day is not None and _safe_date(year or 2000, month, day) is None:
+        return None
+    if year is not None and not 1800 <= year <= 2199:
+        return None
+    return DateMention(match.start(), match.end(), match.group(0), year, month, day, last_month, last_day)
+
+
+def find_date_mentions(text: str) -> list[DateMention]:
+    """Every date mention in `text`, in order; where patterns overlap the longest mention wins."""
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            mention = _mention(kind, match)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def parse_date_string(text: str) -> date | None:
+    """The first complete date (year, month and day) written in `text`, e.g. a date line or a metadata value."""
+    for mention in find_date_mentions(text):
+        if mention.date is not None:
+            return mention.date
+    return None
+
+
+_BARE_YEAR = re.compile(rf"(?<![\d\-./])(?P<year>{_YEAR})")
+
+
+def resolve_year(mention: DateMention, text: str, default_year: int | None = None) -> int | None:
+    """The year for a year-less mention: the year of the nearest dated mention in `text`, else of the nearest bare
+    year ("in 2022"), else `default_year` (e.g. from metadata)."""
+    if mention.year is not None:
+        return mention.year
+    dated = [(abs(other.start - mention.start), other.year) for other in find_date_mentions(text) if other.year]
+    if dated:
+        return min(dated)[1]
+    bare = [(abs(m.start() - mention.start), int(m.group("year"))) for m in _BARE_YEAR.finditer(text)]
+    return min(bare)[1] if bare else default_year
