@@ -6,7 +6,7 @@ List-valued cells hold several values separated by `|`.
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DEFAULT_REFERENCE_DIR = Path(__file__).resolve().parents[2] / "sources" / "reference"
@@ -17,7 +17,7 @@ def split_list(cell: str | None) -> list[str]:
     return [part.strip() for part in (cell or "").split("|") if part.strip()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_rows(name: str, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> tuple[dict[str, str], ...]:
     """All rows of `reference_dir/name` (a UTF-8 CSV with a header line), cached per process."""
     with (reference_dir / name).open(encoding="utf-8", newline="") as handle:

@@ -1,0 +1,160 @@
+"""Organisation mentions: a gazetteer, genre patterns for bodies it does not list, and elliptical back-references.
+
+Three passes over the word tokens of a release:
+1. gazetteer: every canonical name, alias and acronym of `organisations.csv` (with British/American spelling
+   variants), longest first, nested mentions kept ("OSCE" in "OSCE Parliamentary Assembly", "Council of Europe"
+   in "Parliamentary Assembly of the Council of Europe");
+2. patterns (`org_patterns`): capitalised names built around an organisation head noun;
+3. ellipsis: capitalised "the Organisation", "the Secretariat", "the Executive Committee" ... resolved to an
+   organisation named earlier in the same text, or to the listed body of such an organisation ("the
+   Secretariat" after "SCO" -> Secretariat of the SCO). Nothing is produced when no antecedent exists.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipelines.extraction.countries import CountryGazetteer
+from pipelines.extraction.org_patterns import NOT_NAME_WORDS, Anchor, Found, Organisation, PatternFinder, british
+from pipelines.extraction.places import PlaceGazetteer
+from pipelines.extraction.records import CountryRef, Mention, OrgRef
+from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
+from pipelines.extraction.textutil import PhraseTrie, Token, match_tokens, spelling_variants
+
+__all__ = ["Organisation", "OrganisationMatcher"]
+
+# Heads that, capitalised after "the", may refer back to a named organisation.
+ELLIPSIS_HEADS = frozenset({"Organisation", "Organization", "Secretariat", "Council", "Mission", "Fund", "Committee",
+                            "Bank", "Commission", "Assembly", "Structure", "Centre", "Center", "Union", "Consortium",
+                            "Club", "League", "University", "Academy", "Institute", "Agency", "Embassy", "Ministry",
+                            "Parliament", "Senate"})
+CONFIDENCE = {"gazetteer": 0.95, "acronym": 0.9, "pattern": 0.75, "ellipsis": 0.7}
+
+
+class OrganisationMatcher:
+    """Finds organisation mentions; build once with `load`, then call `find` per text."""
+
+    def __init__(self, organisations: list[tuple[Organisation, list[str]]], countries: CountryGazetteer,
+                 places: PlaceGazetteer) -> None:
+        self.countries = countries
+        self.places = places
+        self.by_name: dict[str, Organisation] = {}
+        self._trie: PhraseTrie[tuple[Organisation, str]] = PhraseTrie()
+        for org, aliases in organisations:
+            self.by_name[org.canonical_name] = org
+            if org.acronym:
+                self._trie.add(org.acronym, (org, "acronym"))
+            for name in [org.canonical_name, *aliases]:
+                rule = "acronym" if name.replace(" ", "").replace("-", "").isupper() else "gazetteer"
+                for variant in sorted(spelling_variants(name)):
+                    self._trie.add(variant, (org, rule))
+        self._by_head: dict[str, list[Organisation]] = {}
+        for org in self.by_name.values():
+            self._by_head.setdefault(org.head_phrase, []).append(org)
+        self._generic_heads = frozenset(h for h, orgs in self._by_head.items() if any(o.parent_name for o in orgs))
+
+    @classmethod
+    def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> OrganisationMatcher:
+        organisations = []
+        for row in load_rows("organisations.csv", reference_dir):
+            org = Organisation(row["canonical_name"], row["acronym"] or None, row["org_type"] or "other",
+                               row["country_iso3"] or None)
+            organisations.append((org, split_list(row["aliases"])))
+        return cls(organisations, CountryGazetteer.load(reference_dir), PlaceGazetteer.load(reference_dir))
+
+    def lookup(self, surface: str) -> Organisation | None:
+        """The listed organisation that a whole surface form names, else None."""
+        tokens = match_tokens(surface)
+        for match in self._trie.find_longest(tokens):
+            if match.first == 0 and match.last == len(tokens) - 1:
+                return match.values[0][0]
+        return None
+
+    def find(self, text: str, countries: Sequence[CountryRef] = ()) -> list[OrgRef]:
+        """Every organisation mention in `text`, nested ones included, in text order.
+
+        `countries` are the text's country mentions when the caller already has them.
+        """
+        tokens = match_tokens(text)
+        listed = self._gazetteer(tokens)
+        anchors = self._anchors(text, tokens, countries or self.countries.find(text), listed)
+        finder = PatternFinder(text, tokens, anchors, listed, self.countries.official_in_text,
+                               lambda name: self.by_name.get(name) or self.lookup(name), self._generic_heads)
+        spans = {(f.first, f.last) for f in listed}
+        found = listed + [f for f in finder.run() if (f.first, f.last) not in spans]
+        found += self._ellipses(tokens, found)
+        refs = {
+            OrgRef(f.org.canonical_name, f.org.acronym, f.org.org_type, f.org.country_iso3,
+                   Mention(tokens[f.first].start, tokens[f.last].end, text[tokens[f.first].start:tokens[f.last].end]),
+                   f.rule, CONFIDENCE[f.rule.split(":")[0]])
+            for f in found
+        }
+        return sorted(refs, key=lambda r: (r.mention.start, -r.mention.end, r.canonical_name))
+
+    def _anchors(self, text: str, tokens: list[Token], countries: Sequence[CountryRef], listed: list[Found]
+                 ) -> dict[int, Anchor]:
+        """Countries, places and listed organisations by first token: the fixed points of the patterns."""
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        anchors: dict[int, Anchor] = {}
+        for ref in countries:
+            first, last = starts.get(ref.mention.start), ends.get(ref.mention.end)
+            if first is not None and last is not None:
+                anchors[first] = Anchor("adjective" if ref.rule == "adjective" else "country", first, last, ref.iso3)
+        for place in self.places.find(text):
+            first, last = starts.get(place.mention.start), ends.get(place.mention.end)
+            if first is not None and last is not None and first not in anchors:
+                anchors[first] = Anchor("place", first, last, place.country_iso3)
+        for f in listed:
+            current = anchors.get(f.first)
+            if current is None or current.kind == "place" or current.last < f.last:
+                anchors[f.first] = Anchor("org", f.first, f.last, f.org.country_iso3, f.org)
+        return anchors
+
+    def _gazetteer(self, tokens: list[Token]) -> list[Found]:
+        """Listed names, longest first. A shorter match inside a longer one is kept when it names another
+        organisation, and dropped when it repeats the same one or crosses a longer match."""
+        kept: list[Found] = []
+        for m in sorted(self._trie.find_all(tokens), key=lambda m: (-m.length, m.first)):
+            org, rule = m.values[0]
+            inside = [k for k in kept if k.first <= m.first and m.last <= k.last]
+            if any(k.org == org for k in inside):
+                continue
+            if any(m.first <= k.last and k.first <= m.last and k not in inside for k in kept):
+                continue
+            kept.append(Found(org, m.first, m.last, rule))
+        return kept
+
+    def _ellipses(self, tokens: list[Token], found: list[Found]) -> list[Found]:
+        """"the Secretariat", "the Organisation's", "Executive Committee": an organisation named before."""
+        covered = {i for f in found for i in range(f.first, f.last + 1)}
+        out: list[Found] = []
+        for h, tok in enumerate(tokens):
+            if tok.text not in ELLIPSIS_HEADS or h in covered:
+                continue
+            if h + 1 < len(tokens) and tokens[h + 1].text in {"of", "for", "on", "("}:
+                continue
+            first = h
+            while first > 0 and tokens[first - 1].is_word and tokens[first - 1].is_capitalised \
+                    and tokens[first - 1].text not in NOT_NAME_WORDS and first - 1 not in covered:
+                first -= 1
+            after_the = first > 0 and tokens[first - 1].text.lower() == "the"
+            if not after_the and first == h:
+                continue
+            surface = " ".join(british(t.text) for t in tokens[first:h + 1])
+            earlier = sorted((f for f in found + out if f.last < first), key=lambda f: f.last, reverse=True)
+            target = next((f.org for f in earlier
+                           if f.org.head_phrase == surface or f.org.head_phrase.endswith(" " + surface)), None)
+            target = target or self._body_of_named_parent(surface, earlier)
+            if target is not None:
+                out.append(Found(target, first, h, "ellipsis"))
+        return out
+
+    def _body_of_named_parent(self, surface: str, earlier: list[Found]) -> Organisation | None:
+        """The listed body "<surface> of the <parent>" whose parent was named most recently."""
+        bodies = [o for o in self._by_head.get(surface, []) if o.parent_name]
+        for f in earlier:
+            for body in bodies:
+                if body.parent_name == f.org.canonical_name:
+                    return body
+        return None
