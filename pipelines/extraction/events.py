@@ -1,0 +1,344 @@
+"""The occurrences a release reports: the main event of its headline and lead, and further meetings.
+
+The genre puts the reported event in the headline and the first sentence of the lead ("On 15 May 2019, SCO
+Secretary-General Vladimir Norov took part in the 14th Meeting of ..."); later sentences add meetings with
+"also met with" or "On the same day, X held consultations with". Background and forthcoming events sit
+elsewhere and are not read. The kind is the highest-ranked trigger (event_kinds.csv): a statutory SCO body keeps
+its level, a video address beats the conference it was sent to, a lecture beats the visit that framed it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from pipelines.extraction.dates import DateMention, find_date_mentions
+from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
+from pipelines.extraction.places import PlaceGazetteer
+from pipelines.extraction.records import EventRef, Mention, OrgRef, PersonRef, PlaceRef
+from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
+from pipelines.extraction.sentences import Sentence, Token, split_sentences, tokenize
+
+RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
+NAME_NOUNS = frozenset({"conference", "forum", "exhibition", "festival", "expo", "day", "days", "summit", "games",
+                        "fair", "marathon", "contest", "competition", "olympiad", "week", "lecture", "yoga"})
+NAME_AFTER = frozenset({"exercise", "exercises", "conference", "forum", "festival", "exhibition", "drills"})
+NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "to", ":", "-", "a"})
+PLACE_PREFERENCE = {"city": 0, "site": 1, "region": 2}
+FUTURE_WORDS = frozenset({"will", "forthcoming", "upcoming", "planned", "future"})
+_MEETING_NAME = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[Mm]eeting|[Ss]ession|[Ss]itting) of (?:the )?[A-Z].*?"
+    r"(?=,| held\b| was\b| were\b| opened\b| took\b| started\b| began\b| in [A-Z]| on \d|\.$|$)")
+_SITE = re.compile(r"\b((?:[A-Z][\w'-]+ )+(?:training ground|range|polygon|military base|air base))\b")
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    kind: str
+    priority: int
+
+
+@dataclass
+class _Layout:
+    """Where the headline, dateline and lead are among the sentences of a release."""
+
+    headline: Sentence | None
+    dateline: Sentence | None
+    lead: Sentence | None
+    lead_paragraph: list[Sentence]
+
+
+class EventExtractor:
+    """Finds the reported events of a release; built once, then called per release."""
+
+    def __init__(self, tables: dict[str, PhraseTable], triggers: dict[str, _Trigger], places: PlaceGazetteer,
+                 place_kinds: dict[str, str], seats: frozenset[str]) -> None:
+        self._main, self._extra, self._formats = tables["main"], tables["additional"], tables["format"]
+        self._participation = tables["participation"]
+        self._triggers = triggers
+        self._places = places
+        self._place_kinds = place_kinds
+        self._seats = seats
+
+    @classmethod
+    def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> EventExtractor:
+        tables = {scope: PhraseTable() for scope in ("main", "additional", "format", "participation")}
+        triggers: dict[str, _Trigger] = {}
+        for row in load_rows("event_kinds.csv", reference_dir):
+            key = phrase_tokens(row["phrase"])
+            label = f"{row['scope']}:{' '.join(key)}"
+            tables[row["scope"]].add(key, label)
+            triggers[label] = _Trigger(row["kind"], int(row["priority"] or 0))
+        seats = frozenset(row["city"] for row in load_rows("secretariat_seats.csv", reference_dir))
+        kinds = {row["name"]: row["kind"] for row in load_rows("places.csv", reference_dir)}
+        return cls(tables, triggers, PlaceGazetteer.load(reference_dir), kinds, seats)
+
+    def find(
+        self,
+        text: str,
+        *,
+        tokens: list[Token] | None = None,
+        sentences: list[Sentence] | None = None,
+        persons: Sequence[PersonRef] = (),
+        places: Sequence[PlaceRef] | None = None,
+        orgs: Sequence[OrgRef] = (),
+        published: date | None = None,
+    ) -> tuple[EventRef, ...]:
+        """The events `text` reports, main event first."""
+        tokens = tokens if tokens is not None else tokenize(text)
+        sentences = sentences if sentences is not None else split_sentences(text, tokens)
+        places = places if places is not None else self._places.find(text)
+        # "Shanghai" in "Shanghai Cooperation Organisation" is no place
+        places = [p for p in places if not any(o.mention.start <= p.mention.start and p.mention.end <= o.mention.end
+                                               for o in orgs)]
+        dates = find_date_mentions(text)
+        layout = self._layout(text, sentences, dates)
+        if layout.lead is None:
+            return ()
+        keys = [t.low for t in tokens]
+        masked = self._relative_clauses(tokens, keys)
+        main_sentences = [s for s in (layout.headline, layout.lead) if s is not None]
+        kind, trigger_at = self._best_kind(keys, masked, main_sentences)
+        lead = layout.lead
+        event_date = self._date(dates, lead, layout, published)
+        virtual = self._virtual(keys, [*main_sentences, *layout.lead_paragraph], kind)
+        place = None if virtual or kind == "statement" else self._place(text, places, lead, layout)
+        name = self._name(text, tokens, keys, masked, lead, trigger_at)
+        scenes = [*main_sentences] + [s for s in sentences if s.start > lead.start and self._triggers_in(
+            self._participation, keys, masked, s) and not self._triggers_in(self._extra, keys, masked, s)]
+        events = [EventRef(kind, name, event_date, virtual, place, Mention(lead.start, lead.end, text[lead.start:lead.end]),
+                           self._participants(persons, scenes), "lead", 0.9)]
+        for sentence in sentences:
+            if sentence.start <= lead.start or sentence.paragraph == (layout.headline.paragraph if layout.headline
+                                                                       else -1):
+                continue
+            extra = self._additional(text, keys, masked, sentence, dates, places, persons, events[0], published)
+            if extra is not None:
+                events.append(extra)
+        return tuple(events)
+
+    # ---- layout --------------------------------------------------------------------------------------------
+
+    def _layout(self, text: str, sentences: list[Sentence], dates: list[DateMention]) -> _Layout:
+        paragraphs: dict[int, list[Sentence]] = {}
+        for sentence in sentences:
+            paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+        order = sorted(paragraphs)
+        headline = dateline = None
+        position = 0
+        if order:
+            first = paragraphs[order[0]]
+            if len(first) == 1 and text[first[0].end - 1] not in ".!?" and len(order) > 1:
+                headline, position = first[0], 1
+        if position < len(order):
+            candidate = paragraphs[order[position]]
+            if len(candidate) == 1 and self._is_dateline(text, candidate[0], dates):
+                dateline, position = candidate[0], position + 1
+        if position >= len(order):
+            return _Layout(headline, dateline, None, [])
+        lead_paragraph = paragraphs[order[position]]
+        return _Layout(headline, dateline, lead_paragraph[0], lead_paragraph)
+
+    @staticmethod
+    def _is_dateline(text: str, sentence: Sentence, dates: list[DateMention]) -> bool:
+        """"Astana, 5 January 2025": a place, a comma and a date, nothing else."""
+        span = text[sentence.start:sentence.end]
+        if len(span) > 60 or "," not in span:
+            return False
+        return any(sentence.start <= d.start and d.end == sentence.end for d in dates)
+
+    def _dateline_place(self, text: str, layout: _Layout) -> str | None:
+        if layout.dateline is None:
+            return None
+        head = text[layout.dateline.start:layout.dateline.end].split(",")[0].strip()
+        found = self._places.find(head)
+        if not found or found[0].name in self._seats:
+            return None
+        return found[0].name
+
+    # ---- kind and name -------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _relative_clauses(tokens: list[Token], keys: list[str]) -> list[bool]:
+        """Tokens inside ", who travelled to Chongqing to attend the Expo," — not what the sentence reports."""
+        masked = [False] * len(tokens)
+        index = 0
+        while index < len(tokens) - 1:
+            if keys[index] == "," and keys[index + 1] in RELATIVE_OPENERS:
+                end = index + 1
+                while end < len(tokens) and keys[end] not in {",", ".", ";"}:
+                    end += 1
+                for covered in range(index, min(end + 1, len(tokens))):
+                    masked[covered] = True
+                index = end
+            index += 1
+        return masked
+
+    def _triggers_in(self, table: PhraseTable, keys: list[str], masked: list[bool],
+                     sentence: Sentence) -> list[tuple[int, _Trigger, int]]:
+        """(token index, trigger, length) of every trigger phrase in a sentence, longest match first."""
+        found = []
+        index = sentence.first_token
+        while index < sentence.last_token:
+            if masked[index]:
+                index += 1
+                continue
+            match = table.match(keys, index, sentence.last_token)
+            if match is None:
+                index += 1
+                continue
+            length, label = match
+            found.append((index, self._triggers[label], length))
+            index += length
+        return found
+
+    def _best_kind(self, keys: list[str], masked: list[bool], sentences: list[Sentence]) -> tuple[str, int | None]:
+        best: tuple[int, int, str, int | None] = (-1, 0, "other", None)
+        for order, sentence in enumerate(sentences):
+            for index, trigger, _length in self._triggers_in(self._main, keys, masked, sentence):
+                # the lead sentence (last) decides between equal ranks: it says what happened
+                candidate = (trigger.priority, order, trigger.kind, index if order == len(sentences) - 1 else None)
+                if candidate[:2] > best[:2]:
+                    best = candidate
+        return best[2], best[3]
+
+    def _name(self, text: str, tokens: list[Token], keys: list[str], masked: list[bool], sentence: Sentence,
+              trigger_at: int | None) -> str | None:
+        """The event's own name as written: "14th Meeting of ...", "Security Review Conference",
+        "Peace Mission 2021", "Open Door Day"."""
+        span = text[sentence.start:sentence.end]
+        meeting = _MEETING_NAME.search(span)
+        if meeting and trigger_at is not None and sentence.start + meeting.start() <= tokens[trigger_at].start \
+                < sentence.start + meeting.end():
+            return meeting.group(0).strip()
+        for index in range(sentence.first_token, sentence.last_token):
+            if masked[index]:
+                continue
+            if keys[index] in NAME_AFTER and index + 1 < sentence.last_token and tokens[index + 1].text[0].isupper():
+                last = index + 1
+                while last < sentence.last_token and (tokens[last].text[0].isupper() or tokens[last].text.isdigit()
+                                                      or keys[last] in NAME_CONNECTORS):
+                    last += 1
+                while keys[last - 1] in NAME_CONNECTORS:
+                    last -= 1
+                return text[tokens[index + 1].start:tokens[last - 1].end]
+            if keys[index] in NAME_NOUNS and tokens[index].text[0].isupper() and index > sentence.first_token:
+                first = index
+                while first > sentence.first_token and (tokens[first - 1].text[0].isupper()
+                                                        or tokens[first - 1].text[:1].isdigit()):
+                    first -= 1
+                while first < index and keys[first] in {"a", "an", "the", "on"}:
+                    first += 1
+                last = index + 1  # "International Conference on Afghanistan"
+                while last + 1 < sentence.last_token and keys[last] in {"on", "of", "for"} \
+                        and tokens[last + 1].text[0].isupper():
+                    last += 2
+                    while last < sentence.last_token and tokens[last].text[0].isupper():
+                        last += 1
+                if first < index or last > index + 1:
+                    return text[tokens[first].start:tokens[last - 1].end]
+        return None
+
+    # ---- date, format, place -------------------------------------------------------------------------------
+
+    def _date(self, dates: list[DateMention], sentence: Sentence, layout: _Layout,
+              published: date | None) -> date | None:
+        for scope in (sentence, *layout.lead_paragraph):
+            for mention in dates:
+                if scope.start <= mention.start < scope.end and mention.day is not None:
+                    day = mention.resolved(mention.year or (published.year if published else 0)) \
+                        if (mention.year or published) else None
+                    if day is not None:
+                        return self._corrected(day, published)
+        return published
+
+    @staticmethod
+    def _corrected(day: date, published: date | None) -> date:
+        """A year typo ("10 March 2020" in a release of 13 March 2021): the same day a year on, when that is
+        the days just before publication."""
+        if published is None or day.year != published.year - 1:
+            return day
+        try:
+            moved = day.replace(year=published.year)
+        except ValueError:
+            return day
+        return moved if published - timedelta(days=14) <= moved <= published else day
+
+    def _virtual(self, keys: list[str], sentences: list[Sentence], kind: str) -> bool | None:
+        if kind == "statement":
+            return None
+        labels = set()
+        for sentence in sentences:
+            for _index, trigger, _length in self._triggers_in(self._formats, keys, [False] * len(keys), sentence):
+                labels.add(trigger.kind)
+        if "hybrid" in labels:
+            return None
+        return "virtual" in labels or kind == "video_address"
+
+    def _place(self, text: str, places: Sequence[PlaceRef], sentence: Sentence, layout: _Layout) -> str | None:
+        found = self._place_in(text, places, sentence)
+        if found is not None:
+            return found
+        for other in layout.lead_paragraph[1:]:
+            span = text[other.start:other.end]
+            if any(cue in span for cue in ("took place", "held", "hosted", "venue")):
+                found = self._place_in(text, places, other)
+                if found is not None:
+                    return found
+        if layout.headline is not None:
+            found = self._place_in(text, places, layout.headline)
+            if found is not None:
+                return found
+        return self._dateline_place(text, layout)
+
+    def _place_in(self, text: str, places: Sequence[PlaceRef], sentence: Sentence) -> str | None:
+        inside = [p for p in places if sentence.start <= p.mention.start < sentence.end]
+        sites = [m for m in _SITE.finditer(text, sentence.start, sentence.end)]
+        ranked = sorted(inside, key=lambda p: (PLACE_PREFERENCE.get(self._place_kinds.get(p.name, "city"), 3),
+                                               p.mention.start))
+        if ranked and self._place_kinds.get(ranked[0].name, "city") == "city":
+            return ranked[0].name
+        if sites:
+            return sites[0].group(1)
+        for place in ranked:  # a region only as the stated scene: "in Xinjiang"
+            if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, place.mention.start - 12):place.mention.start]):
+                return place.name
+        return None
+
+    # ---- further meetings ----------------------------------------------------------------------------------
+
+    def _additional(self, text: str, keys: list[str], masked: list[bool], sentence: Sentence,
+                    dates: list[DateMention], places: Sequence[PlaceRef], persons: Sequence[PersonRef],
+                    main: EventRef, published: date | None) -> EventRef | None:
+        """"Zhang Ming also met with ...", "On the same day, X held consultations with ..."."""
+        found = self._triggers_in(self._extra, keys, masked, sentence)
+        if not found:
+            return None
+        index, trigger, _length = found[0]
+        if index > 0 and keys[index - 1] in {"had", "has", "have", "will", "to"}:
+            return None
+        if any(keys[i] in FUTURE_WORDS for i in range(sentence.first_token, index)):
+            return None
+        participants = self._participants(persons, [sentence])
+        if not participants:
+            return None
+        own_date = None
+        for mention in dates:
+            if sentence.start <= mention.start < sentence.end and mention.day is not None:
+                year = mention.year or (published.year if published else None)
+                own_date = mention.resolved(year) if year else None
+                break
+        place = self._place_in(text, places, sentence) or main.place
+        return EventRef(trigger.kind, None, own_date or main.event_date, main.is_virtual, place,
+                        Mention(sentence.start, sentence.end, text[sentence.start:sentence.end]), participants,
+                        "additional", 0.8)
+
+    @staticmethod
+    def _participants(persons: Sequence[PersonRef], sentences: Sequence[Sentence]) -> tuple[str, ...]:
+        """Persons mentioned in the sentences that report the event."""
+        spans = [(s.start, s.end) for s in sentences]
+        names = [p.canonical_name for p in persons
+                 if any(a <= m.start < b for m in p.mentions for a, b in spans)]
+        return tuple(sorted(set(names)))

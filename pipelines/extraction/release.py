@@ -1,0 +1,67 @@
+"""The assembler: every matcher over one release, in the order their inputs need.
+
+Countries and places first, organisations on top of them, persons on top of all three, then events and
+statements on top of persons. Everything heavy is built once in `Extractor.load`; `extract` is pure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipelines.extraction.countries import CountryGazetteer
+from pipelines.extraction.documents import find_documents
+from pipelines.extraction.events import EventExtractor
+from pipelines.extraction.organisations import OrganisationMatcher
+from pipelines.extraction.persons import PersonExtractor
+from pipelines.extraction.places import PlaceGazetteer
+from pipelines.extraction.records import ReleaseExtraction
+from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
+from pipelines.extraction.sentences import split_sentences, tokenize
+from pipelines.extraction.statements import StatementExtractor
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """All matchers of the library, loaded once from the reference data."""
+
+    countries: CountryGazetteer
+    places: PlaceGazetteer
+    organisations: OrganisationMatcher
+    persons: PersonExtractor
+    events: EventExtractor
+    statements: StatementExtractor
+
+    @classmethod
+    def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> Extractor:
+        return cls(
+            countries=CountryGazetteer.load(reference_dir),
+            places=PlaceGazetteer.load(reference_dir),
+            organisations=OrganisationMatcher.load(reference_dir),
+            persons=PersonExtractor.load(reference_dir),
+            events=EventExtractor.load(reference_dir),
+            statements=StatementExtractor.load(reference_dir),
+        )
+
+    def extract(self, body_text: str, published: date | None) -> ReleaseExtraction:
+        """Everything the library finds in one release body (`ParsedRelease.body_text`)."""
+        countries = tuple(self.countries.find(body_text))
+        places = tuple(self.places.find(body_text))
+        orgs = tuple(self.organisations.find(body_text, countries))
+        tokens = tokenize(body_text)
+        sentences = split_sentences(body_text, tokens)
+        persons = self.persons.find(body_text, orgs=orgs, countries=countries, places=places,
+                                    published=published, tokens=tokens, sentences=sentences)
+        events = self.events.find(body_text, tokens=tokens, sentences=sentences, persons=persons, places=places,
+                                  orgs=orgs, published=published)
+        statements = self.statements.find(body_text, tokens=tokens, sentences=sentences, persons=persons,
+                                          orgs=orgs, countries=countries)
+        return ReleaseExtraction(
+            persons=persons,
+            organisations=orgs,
+            countries=countries,
+            places=places,
+            documents=tuple(find_documents(body_text)),
+            events=events,
+            statements=statements,
+        )

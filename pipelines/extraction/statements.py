@@ -1,0 +1,160 @@
+"""Reported speech acts: a sentence whose cue verb ("noted", "called for", "praised") has a person as subject.
+
+The subject is read right before the cue ("Mr Norov said", "The Secretary-General also proposed"), after it
+("According to Sadyr Japarov,"), or carried over ("He stressed", "In his words," -> the last speaker). Cues
+inside quotations are what was said, not who said it, and are skipped. One statement per sentence: the first
+cue with a resolvable subject.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
+from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef, StatementRef
+from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
+from pipelines.extraction.sentences import Sentence, Token, split_sentences, tokenize
+
+PRONOUNS = frozenset({"he", "she"})
+SKIPPABLE = frozenset({"also", "further", "then", "once", "again", "additionally", "in", "turn", "particularly",
+                       "especially", "strongly", "warmly", "repeatedly", "firmly", "specifically"})
+SIDE_WORDS = frozenset({"side", "party", "delegation"})
+QUOTES = frozenset({'"', "“", "”"})
+
+
+@dataclass(frozen=True)
+class _Subject:
+    speaker: str | None
+    org_name: str | None
+    confidence: float
+
+
+class StatementExtractor:
+    """Finds reported speech acts of a release; built once, then called per release."""
+
+    def __init__(self, cues: PhraseTable) -> None:
+        self._cues = cues
+
+    @classmethod
+    def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> StatementExtractor:
+        cues = PhraseTable()
+        for row in load_rows("speech_verbs.csv", reference_dir):
+            cues.add(phrase_tokens(row["cue"]), row["act_type"])
+        return cls(cues)
+
+    def find(
+        self,
+        text: str,
+        *,
+        tokens: list[Token] | None = None,
+        sentences: list[Sentence] | None = None,
+        persons: Sequence[PersonRef] = (),
+        orgs: Sequence[OrgRef] = (),
+        countries: Sequence[CountryRef] = (),
+    ) -> tuple[StatementRef, ...]:
+        """Every reported speech act of `text`, in text order."""
+        tokens = tokens if tokens is not None else tokenize(text)
+        sentences = sentences if sentences is not None else split_sentences(text, tokens)
+        return _Reader(self._cues, text, tokens, persons, orgs, countries).read(sentences)
+
+
+class _Reader:
+    def __init__(self, cues: PhraseTable, text: str, tokens: list[Token], persons: Sequence[PersonRef],
+                 orgs: Sequence[OrgRef], countries: Sequence[CountryRef]) -> None:
+        self.cues, self.text, self.tokens = cues, text, tokens
+        self.keys = [t.low for t in tokens]
+        self.person_end: dict[int, PersonRef] = {}
+        self.person_start: dict[int, PersonRef] = {}
+        for person in persons:
+            for mention in person.mentions:
+                self.person_end[mention.end] = person
+                self.person_start[mention.start] = person
+        self.org_end = {o.mention.end: o for o in sorted(orgs, key=lambda o: o.mention.end - o.mention.start)}
+        self.country_end = {c.mention.end: c for c in countries}
+        self.by_country: dict[str, list[PersonRef]] = {}
+        for person in persons:
+            if person.country_iso3:
+                self.by_country.setdefault(person.country_iso3, []).append(person)
+        self.quoted = self._quoted()
+        self.last_speaker: str | None = None
+
+    def _quoted(self) -> list[bool]:
+        inside, flags = False, []
+        for token in self.tokens:
+            if token.text in QUOTES:
+                inside = (not inside) if token.text == '"' else token.text == "“"
+                flags.append(True)
+            else:
+                flags.append(inside)
+        return flags
+
+    def read(self, sentences: list[Sentence]) -> tuple[StatementRef, ...]:
+        found: list[StatementRef] = []
+        for sentence in sentences:
+            statement = self._statement(sentence)
+            if statement is not None:
+                found.append(statement)
+                if statement.speaker:
+                    self.last_speaker = statement.speaker
+            else:
+                opener = self.person_start.get(sentence.start)
+                if opener is not None:
+                    self.last_speaker = opener.canonical_name
+        return tuple(found)
+
+    def _statement(self, sentence: Sentence) -> StatementRef | None:
+        index = sentence.first_token
+        while index < sentence.last_token:
+            match = None if self.quoted[index] else self.cues.match(self.keys, index, sentence.last_token)
+            if match is None:
+                index += 1
+                continue
+            length, act_type = match
+            subject = self._subject(index, length, sentence)
+            if subject is not None:
+                cue_text = self.text[self.tokens[index].start:self.tokens[index + length - 1].end]
+                mention = Mention(sentence.start, sentence.end, self.text[sentence.start:sentence.end])
+                return StatementRef(subject.speaker, subject.org_name, act_type, cue_text, mention,
+                                    "cue_subject", subject.confidence)
+            index += length
+        return None
+
+    def _subject(self, index: int, length: int, sentence: Sentence) -> _Subject | None:
+        cue = self.keys[index:index + length]
+        if cue[:2] == ["according", "to"]:
+            after = index + length
+            person = self.person_start.get(self.tokens[after].start) if after < sentence.last_token else None
+            return _Subject(person.canonical_name, None, 0.9) if person else None
+        if cue[0] == "in" and len(cue) == 3:  # "In his words,"
+            return _Subject(self.last_speaker, None, 0.7) if self.last_speaker else None
+        before = index - 1
+        while before >= sentence.first_token and self.keys[before] in SKIPPABLE | {","}:
+            before -= 1
+        if before < sentence.first_token:
+            return None
+        end = self.tokens[before].end
+        person = self.person_end.get(end)
+        if person is not None:
+            return _Subject(person.canonical_name, None, 0.9)
+        if self.keys[before] in PRONOUNS and self.last_speaker:
+            return _Subject(self.last_speaker, None, 0.7)
+        if self.keys[before] in SIDE_WORDS and before > 0 and self.tokens[before - 1].end in self.country_end:
+            return self._country_subject(self.country_end[self.tokens[before - 1].end].iso3)
+        if end in self.org_end and cue != ["will"]:
+            return _Subject(None, self.org_end[end].canonical_name, 0.7)
+        if end in self.country_end and (before == sentence.first_token or self.keys[before - 1] == ","):
+            return self._country_subject(self.country_end[end].iso3)
+        after = index + length
+        if self.tokens[index - 1].text in QUOTES | {","} and after < sentence.last_token:
+            person = self.person_start.get(self.tokens[after].start)
+            if person is not None:  # '..." said Mr Alimov.'
+                return _Subject(person.canonical_name, None, 0.9)
+        return None
+
+    def _country_subject(self, iso3: str) -> _Subject | None:
+        """"The Kyrgyz side intends": the one person who speaks for that country in the release."""
+        people = self.by_country.get(iso3, [])
+        if len(people) == 1:
+            return _Subject(people[0].canonical_name, None, 0.7)
+        return None
