@@ -1,8 +1,8 @@
 """Resources: the one DuckDB warehouse, the release source folder and the Parquet export folder."""
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import dagster as dg
 import duckdb
