@@ -69,6 +69,34 @@ def replace_table(connection: duckdb.DuckDBPyConnection, name: str, rows: pa.Tab
         connection.unregister("incoming_rows")
 
 
+def ensure_table(connection: duckdb.DuckDBPyConnection, name: str, schema: pa.Schema) -> None:
+    """Create an incremental table from its Arrow schema; a table whose columns changed is rebuilt from scratch."""
+    existing = [
+        row[0]
+        for row in connection.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", [name]
+        ).fetchall()
+    ]
+    if existing == schema.names:
+        return
+    connection.register("empty_rows", schema.empty_table())
+    try:
+        connection.execute(f"CREATE OR REPLACE TABLE {name} AS SELECT * FROM empty_rows")
+    finally:
+        connection.unregister("empty_rows")
+
+
+def append_rows(connection: duckdb.DuckDBPyConnection, name: str, rows: list[dict], schema: pa.Schema) -> None:
+    """Insert rows (dicts keyed by column) into an existing table, by column name."""
+    if not rows:
+        return
+    connection.register("incoming_rows", pa.Table.from_pylist(rows, schema=schema))
+    try:
+        connection.execute(f"INSERT INTO {name} BY NAME SELECT * FROM incoming_rows")
+    finally:
+        connection.unregister("incoming_rows")
+
+
 def table_metadata(connection: duckdb.DuckDBPyConnection, name: str, preview_rows: int = 5) -> dict:
     """Row count, column schema and a small Markdown preview of a table, for the Dagster UI."""
     row_count = connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]

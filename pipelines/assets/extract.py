@@ -5,8 +5,9 @@ import pyarrow as pa
 
 from pipelines.extraction.records import ReleaseExtraction
 from pipelines.extraction.release import Extractor
+from pipelines.fingerprint import EXTRACTOR_VERSION
 from pipelines.resources import WarehouseResource
-from pipelines.warehouse import replace_table, table_metadata
+from pipelines.warehouse import append_rows, ensure_table, table_metadata
 
 STAGING_SCHEMAS: dict[str, pa.Schema] = {
     "stg_person": pa.schema(
@@ -167,6 +168,30 @@ def staging_rows(release_id: str, extraction: ReleaseExtraction) -> dict[str, li
     return rows
 
 
+EXTRACTION_LOG_SCHEMA = pa.schema(
+    [("release_id", pa.string()), ("body_sha256", pa.string()), ("extractor_version", pa.string())]
+)
+BATCH_SIZE = 500
+
+
+def _remove_stale(connection) -> int:
+    """Drop staging rows of releases that left stg_release, whose text changed, or that an older extractor made."""
+    connection.execute(
+        """
+        DELETE FROM stg_extraction_log
+        WHERE extractor_version <> ?
+           OR (release_id, body_sha256) NOT IN (SELECT release_id, body_sha256 FROM stg_release)
+        """,
+        [EXTRACTOR_VERSION],
+    )
+    removed = 0
+    for name in STAGING_SCHEMAS:
+        removed += connection.execute(
+            f"DELETE FROM {name} WHERE release_id NOT IN (SELECT release_id FROM stg_extraction_log)"
+        ).fetchone()[0]
+    return removed
+
+
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(
@@ -177,30 +202,58 @@ def staging_rows(release_id: str, extraction: ReleaseExtraction) -> dict[str, li
             group_name="extract",
             kinds={"python", "duckdb"},
             owners=["team:releases-data"],
+            code_version=EXTRACTOR_VERSION,
         )
-        for name in STAGING_SCHEMAS
+        for name in [*STAGING_SCHEMAS, "stg_extraction_log"]
     ],
     pool="duckdb_writer",
 )
 def extracted_entities(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
-    """Persons with titles, organisations, countries, places, documents, events and statements per release."""
+    """Persons with titles, organisations, countries, places, documents, events and statements per release.
+
+    Incremental: only releases whose text is new (or that an older extractor version processed) are extracted, in
+    batches, so memory stays flat however large the archive grows.
+    """
     extractor = Extractor.load()
     with warehouse.get_connection() as connection:
-        releases = connection.execute(
-            "SELECT release_id, body_text, published_date, language FROM stg_release ORDER BY release_id"
-        ).fetchall()
-        tables: dict[str, list[dict]] = {name: [] for name in STAGING_SCHEMAS}
+        for name, schema in [*STAGING_SCHEMAS.items(), ("stg_extraction_log", EXTRACTION_LOG_SCHEMA)]:
+            ensure_table(connection, name, schema)
+        connection.execute("BEGIN TRANSACTION")
+        removed = _remove_stale(connection)
+        todo = [
+            row[0]
+            for row in connection.execute(
+                "SELECT release_id FROM stg_release WHERE release_id NOT IN (SELECT release_id FROM stg_extraction_log) "
+                "ORDER BY release_id"
+            ).fetchall()
+        ]
         skipped = 0
-        for index, (release_id, body_text, published, language) in enumerate(releases, start=1):
-            if language not in ("en", "und"):
-                skipped += 1
-                continue
-            for name, rows in staging_rows(release_id, extractor.extract(body_text, published)).items():
-                tables[name].extend(rows)
-            if index % 1000 == 0:
-                context.log.info(f"extracted {index}/{len(releases)} releases")
-        if skipped:
-            context.log.info(f"{skipped} non-English releases kept without entity extraction")
-        for name, schema in STAGING_SCHEMAS.items():
-            replace_table(connection, name, pa.Table.from_pylist(tables[name], schema=schema))
-            yield dg.MaterializeResult(asset_key=name, metadata=table_metadata(connection, name))
+        for start in range(0, len(todo), BATCH_SIZE):
+            releases = connection.execute(
+                "SELECT release_id, body_text, body_sha256, published_date, language FROM stg_release "
+                "WHERE release_id IN (SELECT unnest(?)) ORDER BY release_id",
+                [todo[start : start + BATCH_SIZE]],
+            ).fetchall()
+            tables: dict[str, list[dict]] = {name: [] for name in STAGING_SCHEMAS}
+            log = []
+            for release_id, body_text, body_sha256, published, language in releases:
+                log.append({"release_id": release_id, "body_sha256": body_sha256, "extractor_version": EXTRACTOR_VERSION})
+                if language not in ("en", "und"):  # kept with its language; the rules read English only
+                    skipped += 1
+                    continue
+                for name, rows in staging_rows(release_id, extractor.extract(body_text, published)).items():
+                    tables[name].extend(rows)
+            for name, schema in STAGING_SCHEMAS.items():
+                append_rows(connection, name, tables[name], schema)
+            append_rows(connection, "stg_extraction_log", log, EXTRACTION_LOG_SCHEMA)
+            context.log.info(f"extracted {min(start + BATCH_SIZE, len(todo))}/{len(todo)} new releases")
+        connection.execute("COMMIT")
+        context.log.info(
+            f"extracted {len(todo) - skipped} releases ({skipped} non-English kept without entities); "
+            f"removed {removed} stale staging rows"
+        )
+        for name in [*STAGING_SCHEMAS, "stg_extraction_log"]:
+            yield dg.MaterializeResult(
+                asset_key=name,
+                metadata={**table_metadata(connection, name), "releases_extracted_this_run": len(todo)},
+            )

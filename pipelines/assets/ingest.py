@@ -6,9 +6,10 @@ import pyarrow as pa
 from pipelines.extraction.intake import decode_input
 from pipelines.resources import ReleaseSourceResource, WarehouseResource
 from pipelines.source_files import SourceFile, scan_source_folder
-from pipelines.warehouse import ensure_schema, table_metadata
+from pipelines.warehouse import append_rows, ensure_schema, table_metadata
 
 SOURCE_NAME = "files"
+BATCH_SIZE = 1000
 
 
 def release_id_for(content_sha256: str) -> str:
@@ -46,7 +47,9 @@ def _classify(file: SourceFile) -> tuple[str, str | None, str | None]:
     ],
     pool="duckdb_writer",
 )
-def ingest_release_files(context: dg.AssetExecutionContext, warehouse: WarehouseResource, release_source: ReleaseSourceResource):
+def ingest_release_files(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource, release_source: ReleaseSourceResource
+):
     """Read every release file (recursively), keep its bytes, and account for it in raw_release."""
     root = release_source.root()
     with warehouse.get_connection() as connection:
@@ -64,9 +67,11 @@ def ingest_release_files(context: dg.AssetExecutionContext, warehouse: Warehouse
                 [SOURCE_NAME],
             ).fetchall()
         )
+        connection.execute("BEGIN TRANSACTION")
         new_rows: list[dict] = []
         blobs: list[dict] = []
         seen: list[dict] = []
+        new_inputs = 0
         for file in scan_source_folder(root):
             seen.append({"source_uri": file.source_uri, "content_sha256": file.content_sha256})
             if (file.source_uri, file.content_sha256) in known:
@@ -96,16 +101,12 @@ def ingest_release_files(context: dg.AssetExecutionContext, warehouse: Warehouse
                     "is_current": True,
                 }
             )
-        connection.register("new_rows", pa.Table.from_pylist(new_rows, schema=_RAW_SCHEMA))
-        connection.register("new_blobs", pa.Table.from_pylist(blobs, schema=_BLOB_SCHEMA))
-        connection.register("seen_files", pa.Table.from_pylist(seen, schema=_SEEN_SCHEMA))
-        connection.execute("BEGIN TRANSACTION")
-        connection.execute("INSERT INTO raw_release BY NAME SELECT * FROM new_rows")
-        connection.execute(
-            "INSERT INTO raw_blob BY NAME SELECT * FROM new_blobs "
-            "WHERE content_sha256 NOT IN (SELECT content_sha256 FROM raw_blob)"
-        )
+            if len(new_rows) >= BATCH_SIZE:
+                new_inputs += _flush(connection, new_rows, blobs)
+                context.log.info(f"ingested {new_inputs} new inputs ({len(seen)} files scanned)")
+        new_inputs += _flush(connection, new_rows, blobs)
         # The version seen in this scan is the current one of its path; older versions stay, marked not current.
+        connection.register("seen_files", pa.Table.from_pylist(seen, schema=_SEEN_SCHEMA))
         connection.execute(
             """
             UPDATE raw_release r SET is_current = (r.content_sha256 IS NOT DISTINCT FROM s.content_sha256)
@@ -115,20 +116,19 @@ def ingest_release_files(context: dg.AssetExecutionContext, warehouse: Warehouse
             """,
             [SOURCE_NAME],
         )
+        connection.unregister("seen_files")
         connection.execute("COMMIT")
-        for name in ("new_rows", "new_blobs", "seen_files"):
-            connection.unregister(name)
         counts = dict(connection.execute("SELECT status, count(*) FROM raw_release GROUP BY 1").fetchall())
         rejected = connection.execute(
             "SELECT source_uri, reason FROM raw_release WHERE status = 'rejected' AND is_current ORDER BY 1 LIMIT 50"
         ).fetchall()
-        context.log.info(f"scanned {len(seen)} files under {root}: {len(new_rows)} new inputs; totals {counts}")
+        context.log.info(f"scanned {len(seen)} files under {root}: {new_inputs} new inputs; totals {counts}")
         yield dg.MaterializeResult(
             asset_key="raw_release",
             metadata={
                 **table_metadata(connection, "raw_release"),
                 "files_scanned": len(seen),
-                "new_inputs": len(new_rows),
+                "new_inputs": new_inputs,
                 "parsed": counts.get("parsed", 0),
                 "rejected": counts.get("rejected", 0),
                 "duplicate": counts.get("duplicate", 0),
@@ -139,6 +139,22 @@ def ingest_release_files(context: dg.AssetExecutionContext, warehouse: Warehouse
         )
         blob_count = connection.execute("SELECT count(*) FROM raw_blob").fetchone()[0]
         yield dg.MaterializeResult(asset_key="raw_blob", metadata={"dagster/row_count": int(blob_count)})
+
+
+def _flush(connection, rows: list[dict], blobs: list[dict]) -> int:
+    """Write a batch of new inputs (and their bytes) inside the ingest transaction; empties the lists."""
+    count = len(rows)
+    append_rows(connection, "raw_release", rows, _RAW_SCHEMA)
+    if blobs:
+        connection.register("new_blobs", pa.Table.from_pylist(blobs, schema=_BLOB_SCHEMA))
+        connection.execute(
+            "INSERT INTO raw_blob BY NAME SELECT * FROM new_blobs "
+            "WHERE content_sha256 NOT IN (SELECT content_sha256 FROM raw_blob)"
+        )
+        connection.unregister("new_blobs")
+    rows.clear()
+    blobs.clear()
+    return count
 
 
 _RAW_SCHEMA = pa.schema(

@@ -1,14 +1,19 @@
-"""Parse: each current accepted release's stored bytes into clean article text (`stg_release`)."""
+"""Parse: each current accepted release's stored bytes into clean article text (`stg_release`), incrementally."""
+
+import hashlib
 
 import dagster as dg
 import pyarrow as pa
 
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
+from pipelines.fingerprint import PARSER_VERSION
 from pipelines.resources import WarehouseResource
-from pipelines.warehouse import replace_table, table_metadata
+from pipelines.warehouse import append_rows, ensure_table, table_metadata
 
-_SCHEMA = pa.schema(
+BATCH_SIZE = 1000
+
+STG_RELEASE_SCHEMA = pa.schema(
     [
         ("release_id", pa.string()),
         ("source", pa.string()),
@@ -20,9 +25,33 @@ _SCHEMA = pa.schema(
         ("language", pa.string()),
         ("encoding", pa.string()),
         ("body_text", pa.string()),
+        ("body_sha256", pa.string()),
         ("content_sha256", pa.string()),
+        ("parser_version", pa.string()),
     ]
 )
+
+
+def _parse(release_id: str, source: str, source_uri: str, sha: str, data: bytes) -> dict | None:
+    intake = decode_input(source_uri, data)
+    if intake.document is None:
+        return None
+    release = parse_document(intake.document)
+    return {
+        "release_id": release_id,
+        "source": source,
+        "source_uri": source_uri,
+        "url": intake.document.url,
+        "title": release.title,
+        "published_date": release.published_date,
+        "date_source": release.date_source,
+        "language": release.language,
+        "encoding": intake.document.encoding,
+        "body_text": release.body_text,
+        "body_sha256": hashlib.sha256(release.body_text.encode("utf-8")).hexdigest(),
+        "content_sha256": sha,
+        "parser_version": PARSER_VERSION,
+    }
 
 
 @dg.asset(
@@ -30,47 +59,68 @@ _SCHEMA = pa.schema(
     group_name="parse",
     kinds={"python", "duckdb"},
     owners=["team:releases-data"],
+    code_version=PARSER_VERSION,
     pool="duckdb_writer",
 )
 def stg_release(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     """Clean text of every current release (title, dateline, paragraphs) with its published date and language.
 
-    Re-parses from the stored raw bytes, so an improved parser never needs the sources again.
+    Incremental: only releases not parsed yet (or parsed by another parser version) are parsed, from the stored raw
+    bytes, so an improved parser never needs the sources again; releases that stopped being current are removed.
     """
     with warehouse.get_connection() as connection:
-        inputs = connection.execute(
+        ensure_table(connection, "stg_release", STG_RELEASE_SCHEMA)
+        connection.execute("BEGIN TRANSACTION")
+        removed = connection.execute(
             """
-            SELECT r.release_id, r.source, r.source_uri, r.content_sha256, b.data
-            FROM raw_release r JOIN raw_blob b USING (content_sha256)
-            WHERE r.status = 'parsed' AND r.is_current
-            ORDER BY r.release_id
-            """
-        ).fetchall()
-        rows = []
-        for index, (release_id, source, source_uri, sha, data) in enumerate(inputs, start=1):
-            intake = decode_input(source_uri, bytes(data))
-            if intake.document is None:  # the ingest step accepted it, so this is a parser change: say so
-                context.log.warning(f"{source_uri} no longer decodes: {intake.reason}")
-                continue
-            release = parse_document(intake.document)
-            rows.append(
-                {
-                    "release_id": release_id,
-                    "source": source,
-                    "source_uri": source_uri,
-                    "url": intake.document.url,
-                    "title": release.title,
-                    "published_date": release.published_date,
-                    "date_source": release.date_source,
-                    "language": release.language,
-                    "encoding": intake.document.encoding,
-                    "body_text": release.body_text,
-                    "content_sha256": sha,
-                }
-            )
-            if index % 1000 == 0:
-                context.log.info(f"parsed {index}/{len(inputs)} releases")
-        replace_table(connection, "stg_release", pa.Table.from_pylist(rows, schema=_SCHEMA))
-        undated = sum(1 for row in rows if row["published_date"] is None)
-        context.log.info(f"parsed {len(rows)} releases ({undated} without a published date)")
-        return dg.MaterializeResult(metadata={**table_metadata(connection, "stg_release"), "undated": undated})
+            DELETE FROM stg_release
+            WHERE parser_version <> ?
+               OR release_id NOT IN (SELECT release_id FROM raw_release WHERE status = 'parsed' AND is_current)
+            """,
+            [PARSER_VERSION],
+        ).fetchone()[0]
+        todo = [
+            row[0]
+            for row in connection.execute(
+                """
+                SELECT DISTINCT release_id FROM raw_release
+                WHERE status = 'parsed' AND is_current
+                  AND release_id NOT IN (SELECT release_id FROM stg_release)
+                ORDER BY release_id
+                """
+            ).fetchall()
+        ]
+        parsed = 0
+        for start in range(0, len(todo), BATCH_SIZE):
+            batch = todo[start : start + BATCH_SIZE]
+            inputs = connection.execute(
+                """
+                SELECT r.release_id, r.source, r.source_uri, r.content_sha256, b.data
+                FROM raw_release r JOIN raw_blob b USING (content_sha256)
+                WHERE r.status = 'parsed' AND r.is_current AND r.release_id IN (SELECT unnest(?))
+                ORDER BY r.release_id
+                """,
+                [batch],
+            ).fetchall()
+            rows = []
+            for release_id, source, source_uri, sha, data in inputs:
+                row = _parse(release_id, source, source_uri, sha, bytes(data))
+                if row is None:  # ingest accepted these bytes, so only a parser change can get here: say so
+                    context.log.warning(f"{source_uri} no longer decodes with parser {PARSER_VERSION}")
+                    continue
+                rows.append(row)
+            append_rows(connection, "stg_release", rows, STG_RELEASE_SCHEMA)
+            parsed += len(rows)
+            context.log.info(f"parsed {min(start + BATCH_SIZE, len(todo))}/{len(todo)} new releases")
+        connection.execute("COMMIT")
+        undated = connection.execute("SELECT count(*) FROM stg_release WHERE published_date IS NULL").fetchone()[0]
+        context.log.info(f"parsed {parsed} releases, removed {removed}; {undated} releases without a published date")
+        return dg.MaterializeResult(
+            metadata={
+                **table_metadata(connection, "stg_release"),
+                "parsed_this_run": parsed,
+                "removed_this_run": int(removed),
+                "undated": int(undated),
+                "parser_version": PARSER_VERSION,
+            }
+        )
