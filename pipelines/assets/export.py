@@ -1,7 +1,5 @@
 """Export: every contract table to Parquet under RELEASES_EXPORT_DIR, sorted, each file swapped in by rename."""
 
-import os
-
 import dagster as dg
 
 from pipelines.assets.models import MODEL_NAMES
@@ -22,25 +20,22 @@ def parquet_export(
 ) -> dg.MaterializeResult:
     """One Parquet file per table, rows sorted on every column so the same input always writes the same bytes.
 
-    Each file is written under a temporary name and renamed into place: a reader sees the old file or the new one.
+    Written into this run's export folder; `published_warehouse` makes it the visible export in one swap.
     """
-    root = parquet.root()
+    root = parquet.build_dir()
     sizes = {}
     with warehouse.get_connection() as connection:
         for table in EXPORTED_TABLES:
             target = root / f"{table}.parquet"
-            temporary = root / f".{table}.parquet.tmp"
-            quoted = temporary.as_posix().replace("'", "''")
+            quoted = target.as_posix().replace("'", "''")
             connection.execute(
-                f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{quoted}' "
-                "(FORMAT parquet, COMPRESSION zstd)"
+                f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{quoted}' (FORMAT parquet, COMPRESSION zstd)"
             )
-            os.replace(temporary, target)
             sizes[table] = target.stat().st_size
     context.log.info(f"exported {len(sizes)} tables to {root}")
     return dg.MaterializeResult(
         metadata={
-            "export_dir": dg.MetadataValue.path(str(root)),
+            "build_dir": dg.MetadataValue.path(str(root)),
             "files": dg.MetadataValue.md("\n".join(f"- `{t}.parquet`: {n:,} bytes" for t, n in sizes.items())),
         }
     )
