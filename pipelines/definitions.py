@@ -7,6 +7,7 @@ from pipelines.assets.extract import extracted_entities
 from pipelines.assets.ingest import ingest_release_files
 from pipelines.assets.models import model_assets
 from pipelines.assets.parse import stg_release
+from pipelines.assets.publish import published_warehouse
 from pipelines.assets.reference import ref_country
 from pipelines.checks import asset_checks
 from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
@@ -19,7 +20,15 @@ build_warehouse = dg.define_asset_job(
     executor_def=dg.in_process_executor,  # one process: DuckDB allows one writer, and the steps are short
 )
 
-ALL_ASSETS = [ingest_release_files, stg_release, extracted_entities, ref_country, *model_assets(), parquet_export]
+ALL_ASSETS = [
+    ingest_release_files,
+    stg_release,
+    extracted_entities,
+    ref_country,
+    *model_assets(),
+    parquet_export,
+    published_warehouse,
+]
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
