@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 RELEASES_UI_PORT ?= 3000
 
-.PHONY: run test ui bench lint clean
+.PHONY: run test ui bench lint clean docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(VENV)/.installed  ## the whole test suite
 
 ui: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml  ## the Dagster UI on 127.0.0.1
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $(RELEASES_UI_PORT)
+
+docs: run  ## docs/data_dictionary.md from the comments of the freshly built warehouse
+	$(BIN)/python -m pipelines.docs
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check pipelines tests

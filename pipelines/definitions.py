@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from pipelines.assets.dictionary import data_dictionary
 from pipelines.assets.export import parquet_export
 from pipelines.assets.extract import extracted_entities
 from pipelines.assets.ingest import ingest_release_files
@@ -9,6 +10,7 @@ from pipelines.assets.models import model_assets
 from pipelines.assets.parse import stg_release
 from pipelines.assets.publish import published_warehouse
 from pipelines.assets.reference import ref_country
+from pipelines.assets.reports import reports
 from pipelines.checks import asset_checks
 from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
 from pipelines.settings import setting_path
@@ -27,6 +29,8 @@ ALL_ASSETS = [
     ref_country,
     *model_assets(),
     parquet_export,
+    data_dictionary,
+    reports,
     published_warehouse,
 ]
 

@@ -1,9 +1,14 @@
 """Ingest: every file under RELEASES_SOURCE_DIR into `raw_release` (and its bytes into `raw_blob`)."""
 
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
 import dagster as dg
 import pyarrow as pa
 
 from pipelines.extraction.intake import decode_input
+from pipelines.extraction.parse import parse_document
 from pipelines.resources import ReleaseSourceResource, WarehouseResource
 from pipelines.source_files import SourceFile, scan_source_folder
 from pipelines.warehouse import append_rows, ensure_schema, table_metadata
@@ -17,14 +22,23 @@ def release_id_for(content_sha256: str) -> str:
     return content_sha256[:16]
 
 
-def _classify(file: SourceFile) -> tuple[str, str | None, str | None]:
-    """(status, reason, encoding) for a file before duplicate detection."""
+@dataclass(frozen=True)
+class _Classified:
+    status: str
+    reason: str | None = None
+    encoding: str | None = None
+    published_date: date | None = None
+
+
+def _classify(file: SourceFile) -> _Classified:
+    """What a file is before duplicate detection: rejected with a reason, or accepted with its date."""
     if file.problem:
-        return "rejected", file.problem, None
+        return _Classified("rejected", file.problem)
     intake = decode_input(file.source_uri, file.data or b"")  # also rejects pages with no article text
     if intake.document is None:
-        return "rejected", intake.reason, None
-    return "parsed", None, intake.document.encoding
+        return _Classified("rejected", intake.reason)
+    release = parse_document(intake.document)
+    return _Classified("parsed", encoding=intake.document.encoding, published_date=release.published_date)
 
 
 @dg.multi_asset(
@@ -76,7 +90,8 @@ def ingest_release_files(
             seen.append({"source_uri": file.source_uri, "content_sha256": file.content_sha256})
             if (file.source_uri, file.content_sha256) in known:
                 continue
-            status, reason, encoding = _classify(file)
+            classified = _classify(file)
+            status, reason = classified.status, classified.reason
             release_id = None
             if status == "parsed":
                 original = release_of_sha.get(file.content_sha256)
@@ -97,8 +112,10 @@ def ingest_release_files(
                     "status": status,
                     "reason": reason,
                     "release_id": release_id,
-                    "encoding": encoding,
+                    "encoding": classified.encoding,
                     "is_current": True,
+                    "input_format": Path(file.source_uri).suffix.lower().lstrip(".") or None,
+                    "published_date": classified.published_date,
                 }
             )
             if len(new_rows) >= BATCH_SIZE:
@@ -168,6 +185,8 @@ _RAW_SCHEMA = pa.schema(
         ("release_id", pa.string()),
         ("encoding", pa.string()),
         ("is_current", pa.bool_()),
+        ("input_format", pa.string()),
+        ("published_date", pa.date32()),
     ]
 )
 _BLOB_SCHEMA = pa.schema([("content_sha256", pa.string()), ("data", pa.binary())])

@@ -32,8 +32,10 @@ STG_RELEASE_SCHEMA = pa.schema(
 )
 
 
-def _parse(release_id: str, source: str, source_uri: str, sha: str, data: bytes) -> dict | None:
-    intake = decode_input(source_uri, data)
+def _parse(
+    release_id: str, source: str, source_uri: str, input_format: str | None, sha: str, data: bytes
+) -> dict | None:
+    intake = decode_input(f"release.{input_format}" if input_format else source_uri, data)
     if intake.document is None:
         return None
     release = parse_document(intake.document)
@@ -95,7 +97,7 @@ def stg_release(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
             batch = todo[start : start + BATCH_SIZE]
             inputs = connection.execute(
                 """
-                SELECT r.release_id, r.source, r.source_uri, r.content_sha256, b.data
+                SELECT r.release_id, r.source, r.source_uri, r.input_format, r.content_sha256, b.data
                 FROM raw_release r JOIN raw_blob b USING (content_sha256)
                 WHERE r.status = 'parsed' AND r.is_current AND r.release_id IN (SELECT unnest(?))
                 ORDER BY r.release_id
@@ -103,8 +105,8 @@ def stg_release(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
                 [batch],
             ).fetchall()
             rows = []
-            for release_id, source, source_uri, sha, data in inputs:
-                row = _parse(release_id, source, source_uri, sha, bytes(data))
+            for release_id, source, source_uri, input_format, sha, data in inputs:
+                row = _parse(release_id, source, source_uri, input_format, sha, bytes(data))
                 if row is None:  # ingest accepted these bytes, so only a parser change can get here: say so
                     context.log.warning(f"{source_uri} no longer decodes with parser {PARSER_VERSION}")
                     continue

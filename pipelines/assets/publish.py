@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipelines.resources import ParquetExportResource, WarehouseResource
 
-PUBLISH_AFTER = ["parquet_export"]
+PUBLISH_AFTER = ["parquet_export", "data_dictionary", "reports"]
 
 
 @dg.asset(
