@@ -5,22 +5,16 @@ import dagster as dg
 from pipelines.assets.dictionary import data_dictionary
 from pipelines.assets.export import parquet_export
 from pipelines.assets.extract import extracted_entities
-from pipelines.assets.ingest import ingest_release_files
+from pipelines.assets.ingest import ingest_release_files, release_folder_sensor
 from pipelines.assets.models import model_assets
 from pipelines.assets.parse import stg_release
 from pipelines.assets.publish import published_warehouse
 from pipelines.assets.reference import ref_country
 from pipelines.assets.reports import reports
 from pipelines.checks import asset_checks
+from pipelines.jobs import build_warehouse
 from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
 from pipelines.settings import setting_path
-
-build_warehouse = dg.define_asset_job(
-    "build_warehouse",
-    selection=dg.AssetSelection.all(),
-    description="Ingest the release files, parse, extract, build the star schema and export Parquet: `make run`.",
-    executor_def=dg.in_process_executor,  # one process: DuckDB allows one writer, and the steps are short
-)
 
 ALL_ASSETS = [
     ingest_release_files,
@@ -38,6 +32,7 @@ defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=asset_checks,
     jobs=[build_warehouse],
+    sensors=[release_folder_sensor],
     resources={
         "warehouse": WarehouseResource(database=str(setting_path("RELEASES_WAREHOUSE"))),
         "release_source": ReleaseSourceResource(source_dir=str(setting_path("RELEASES_SOURCE_DIR"))),

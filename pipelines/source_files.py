@@ -52,10 +52,42 @@ def _read(path: Path, uri: str, root: Path, max_bytes: int) -> SourceFile:
 def scan_source_folder(root: Path, max_bytes: int = MAX_RELEASE_BYTES) -> Iterator[SourceFile]:
     """Every regular file below `root` in a stable (sorted) order; folders reached by symlink are not entered."""
     root = root.resolve()
+    for uri, path in _files_below(root):
+        if path.is_file() or path.is_symlink():
+            yield _read(path, uri, root, max_bytes)
+
+
+def _files_below(root: Path) -> Iterator[tuple[str, Path]]:
     for folder, subfolders, files in os.walk(root, followlinks=False):
         subfolders.sort()
         for name in sorted(files):
             path = Path(folder) / name
-            if not (path.is_file() or path.is_symlink()):
-                continue
-            yield _read(path, path.relative_to(root).as_posix(), root, max_bytes)
+            yield path.relative_to(root).as_posix(), path
+
+
+def listing_digest(root: Path) -> str:
+    """A cheap fingerprint of the folder (paths, sizes, modification times): changes when a file appears or changes."""
+    digest = hashlib.sha256()
+    for uri, path in _files_below(root.resolve()):
+        try:
+            stat = path.lstat()
+        except OSError:
+            continue
+        digest.update(f"{uri}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def content_digest(root: Path) -> str:
+    """A fingerprint of what the folder holds (paths and content hashes): equal for a mere `touch`."""
+    digest = hashlib.sha256()
+    root = root.resolve()
+    for uri, path in _files_below(root):
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            content = "outside"
+        else:
+            try:
+                content = _hash_stream(path)
+            except OSError:
+                content = "unreadable"
+        digest.update(f"{uri}\0{content}\n".encode())
+    return digest.hexdigest()

@@ -10,7 +10,8 @@ import pyarrow as pa
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
 from pipelines.resources import ReleaseSourceResource, WarehouseResource
-from pipelines.source_files import SourceFile, scan_source_folder
+from pipelines.jobs import build_warehouse
+from pipelines.source_files import SourceFile, content_digest, listing_digest, scan_source_folder
 from pipelines.warehouse import append_rows, ensure_schema, table_metadata
 
 SOURCE_NAME = "files"
@@ -191,3 +192,20 @@ _RAW_SCHEMA = pa.schema(
 )
 _BLOB_SCHEMA = pa.schema([("content_sha256", pa.string()), ("data", pa.binary())])
 _SEEN_SCHEMA = pa.schema([("source_uri", pa.string()), ("content_sha256", pa.string())])
+
+
+@dg.sensor(
+    job=build_warehouse,
+    minimum_interval_seconds=30,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Launches build_warehouse when files appear or change under RELEASES_SOURCE_DIR. On by default: the "
+    "drop folder is local and cheap to watch, and a run only processes what is new.",
+)
+def release_folder_sensor(context: dg.SensorEvaluationContext, release_source: ReleaseSourceResource):
+    """One run per distinct folder content: the run key is the hash of every path and content hash."""
+    root = release_source.root()
+    listing = listing_digest(root)
+    if listing == context.cursor:
+        return dg.SkipReason(f"no file appeared or changed under {root}")
+    context.update_cursor(listing)
+    return dg.RunRequest(run_key=content_digest(root))
