@@ -9,8 +9,8 @@ import pyarrow as pa
 
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
-from pipelines.resources import ReleaseSourceResource, WarehouseResource
 from pipelines.jobs import build_warehouse
+from pipelines.resources import ReleaseSourceResource, WarehouseResource
 from pipelines.source_files import SourceFile, content_digest, listing_digest, scan_source_folder
 from pipelines.warehouse import append_rows, ensure_schema, table_metadata
 
