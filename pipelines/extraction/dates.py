@@ -8,6 +8,7 @@ says and no more: the year is None when the text leaves it out, the day is None 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,14 +37,15 @@ MONTHS: dict[str, int] = {
 
 # Month names are matched capitalised or in capitals only: "may" and "march" are also verbs. Only abbreviations
 # take a period ("Sept."), so a sentence's full stop after "24 September." stays outside the mention.
-def _alternatives(names: list[str]) -> str:
+# Every alternative starts with a literal letter, so the regex engine skips straight to a month's first letter.
+def _alternatives(names: list[str], suffix: str) -> str:
     ordered = sorted(names, key=len, reverse=True)
-    return "|".join(alternative for name in ordered for alternative in (name.capitalize(), name.upper()))
+    return "|".join(alternative + suffix for name in ordered for alternative in (name.capitalize(), name.upper()))
 
 
 _FULL_NAMES = [name for name in MONTHS if name == "may" or (len(name) > 3 and name != "sept")]
 _ABBREVIATIONS = [name for name in MONTHS if name not in _FULL_NAMES]
-_MONTH = rf"(?:(?:{_alternatives(_FULL_NAMES)})\b|(?:{_alternatives(_ABBREVIATIONS)})\b\.?)"
+_MONTH = "(?:" + _alternatives(_FULL_NAMES, r"\b") + "|" + _alternatives(_ABBREVIATIONS, r"\b\.?") + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d\w])"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)(?!\d)"
 _DASH = r"\s*(?:-|–|—)\s*|\s+(?:to|until|till|and)\s+"
@@ -147,11 +149,33 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
     return DateMention(match.start(), match.end(), match.group(0), year, month, day, last_month, last_day)
 
 
+# Patterns whose match starts with the first digit of a run of digits (they open with a look-behind, which
+# keeps the regex engine from skipping ahead on its own), by the lengths such a run can have: a day has one or
+# two digits, an ISO date opens with four.
+_DIGIT_LED = {"dmy_cross_month": (1, 2), "dmy": (1, 2), "iso": (4,), "numeric": (1, 2)}
+_DIGITS = re.compile(r"\d+")
+
+
+def _finditer(kind: str, pattern: re.Pattern[str], text: str, digit_runs: list[tuple[int, int]]
+              ) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`; a digit-led pattern is only tried where a run of digits of its length starts."""
+    lengths = _DIGIT_LED.get(kind)
+    if lengths is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for start, stop in digit_runs:
+        if start >= end and stop - start in lengths and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date mention in `text`, in order; where patterns overlap the longest mention wins."""
     found: list[DateMention] = []
+    digit_runs = list(map(re.Match.span, _DIGITS.finditer(text)))
     for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+        for match in _finditer(kind, pattern, text, digit_runs):
             mention = _mention(kind, match)
             if mention is not None:
                 found.append(mention)

@@ -9,6 +9,7 @@ document. Unnamed references ("the UNSC resolutions", "a joint communique") stay
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from pathlib import Path
 from pipelines.extraction.organisations import OrganisationMatcher
 from pipelines.extraction.records import DocumentRef, Mention, OrgRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.textutil import Token, hyphen_joined, match_tokens
+from pipelines.extraction.textutil import Token, hyphen_joined, indexes_of, match_tokens, token_starts
 
 CONNECTORS = frozenset({"of", "on", "between", "for", "in", "to", "and", "the", "among", "against", "with", "at",
                         "until", "till"})
@@ -60,27 +61,33 @@ def _organisations(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> OrganisationM
 
 
 def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
-                   reference_dir: Path = DEFAULT_REFERENCE_DIR) -> list[DocumentRef]:
+                   reference_dir: Path = DEFAULT_REFERENCE_DIR, *, tokens: list[Token] | None = None
+                   ) -> list[DocumentRef]:
     """Every document named in `text`, in text order; short back-references share the earlier canonical name.
 
     `orgs` are the text's organisation mentions when the caller has them: a head noun inside an organisation's
-    name ("United Nations Development Programme") is no document.
+    name ("United Nations Development Programme") is no document. `tokens` are `match_tokens(text)` when the
+    caller already has them.
     """
     heads = _heads(reference_dir)
-    tokens = match_tokens(text)
+    tokens = match_tokens(text) if tokens is None else tokens
     if orgs is None:
-        orgs = _organisations(reference_dir).find(text)
-    org_cover = _org_cover(tokens, orgs)
+        orgs = _organisations(reference_dir).find(text, tokens=tokens)
     refs: list[DocumentRef] = []
     taken: set[int] = set()
-    for m in GRANTING.finditer(text):
-        refs.append(_ref(text, m.start(), m.end(), "treaty", "granting"))
-    for m in RESOLUTION_NUMBER.finditer(text):
-        refs.append(_ref(text, m.start(), m.end(), "resolution", "resolution_number"))
+    if " on granting " in text:  # each regex runs only where its fixed words occur
+        for m in GRANTING.finditer(text):
+            refs.append(_ref(text, m.start(), m.end(), "treaty", "granting"))
+    if "esolution " in text:
+        for m in RESOLUTION_NUMBER.finditer(text):
+            refs.append(_ref(text, m.start(), m.end(), "resolution", "resolution_number"))
     spans = [(r.mention.start, r.mention.end) for r in refs]
-    for h, tok in enumerate(tokens):
-        head = heads.get(tok.text)
-        if head is None or h in taken or h in org_cover or any(s <= tok.start < e for s, e in spans):
+    candidates = indexes_of(tokens, heads)
+    org_cover = _org_cover(tokens, orgs) if candidates else set()
+    for h in candidates:
+        tok = tokens[h]
+        head = heads[tok.text]
+        if h in taken or h in org_cover or any(s <= tok.start < e for s, e in spans):
             continue
         found = _named(text, tokens, h, head, refs)
         if found is None:
@@ -94,13 +101,13 @@ def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
 
 def _org_cover(tokens: list[Token], orgs: Sequence[OrgRef]) -> set[int]:
     """Token indexes inside organisation names ("United Nations Development Programme", "Treaty Organization")."""
-    index = {t.start: i for i, t in enumerate(tokens)}
+    starts = token_starts(tokens)
     cover: set[int] = set()
     for org in orgs:
         if org.rule.startswith("pattern") or org.rule == "ellipsis":
             continue
-        first = index.get(org.mention.start)
-        if first is None:
+        first = bisect.bisect_left(starts, org.mention.start)
+        if first == len(starts) or starts[first] != org.mention.start:
             continue
         i = first
         while i < len(tokens) and tokens[i].end <= org.mention.end:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 from pathlib import Path
 
 from pipelines.extraction.dates import DateMention, find_date_mentions
@@ -19,7 +20,7 @@ from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import EventRef, Mention, OrgRef, PersonRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, tokenize
+from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, tokenize
 
 RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
 NAME_NOUNS = frozenset({"conference", "forum", "exhibition", "festival", "expo", "day", "days", "summit", "games",
@@ -97,7 +98,7 @@ class EventExtractor:
         layout = self._layout(text, sentences, dates)
         if layout.lead is None:
             return ()
-        keys = [t.low for t in tokens]
+        keys = token_lows(tokens)
         masked = self._relative_clauses(tokens, keys)
         main_sentences = [s for s in (layout.headline, layout.lead) if s is not None]
         kind, trigger_at = self._best_kind(keys, masked, main_sentences)
@@ -164,34 +165,34 @@ class EventExtractor:
     def _relative_clauses(tokens: list[Token], keys: list[str]) -> list[bool]:
         """Tokens inside ", who travelled to Chongqing to attend the Expo," — not what the sentence reports."""
         masked = [False] * len(tokens)
-        index = 0
-        while index < len(tokens) - 1:
-            if keys[index] == "," and keys[index + 1] in RELATIVE_OPENERS:
-                end = index + 1
-                while end < len(tokens) and keys[end] not in {",", ".", ";"}:
-                    end += 1
-                for covered in range(index, min(end + 1, len(tokens))):
-                    masked[covered] = True
-                index = end
-            index += 1
+        following = 0  # the first token after the last clause
+        for index in compress(range(len(tokens) - 1), map(",".__eq__, keys)):  # the commas, found in C
+            if index < following or keys[index + 1] not in RELATIVE_OPENERS:
+                continue
+            end = index + 1
+            while end < len(tokens) and keys[end] not in {",", ".", ";"}:
+                end += 1
+            for covered in range(index, min(end + 1, len(tokens))):
+                masked[covered] = True
+            following = end + 1
         return masked
 
     def _triggers_in(self, table: PhraseTable, keys: list[str], masked: list[bool],
                      sentence: Sentence) -> list[tuple[int, _Trigger, int]]:
         """(token index, trigger, length) of every trigger phrase in a sentence, longest match first."""
         found = []
-        index = sentence.first_token
-        while index < sentence.last_token:
-            if masked[index]:
-                index += 1
+        first, last = sentence.first_token, sentence.last_token
+        following = first  # the first token after the last trigger
+        # only tokens that can begin a phrase are tried, found in C
+        for index in compress(range(first, last), map(table.longest_by_first.__contains__, keys[first:last])):
+            if index < following or masked[index]:
                 continue
-            match = table.match(keys, index, sentence.last_token)
+            match = table.match(keys, index, last)
             if match is None:
-                index += 1
                 continue
             length, label = match
             found.append((index, self._triggers[label], length))
-            index += length
+            following = index + length
         return found
 
     def _best_kind(self, keys: list[str], masked: list[bool], sentences: list[Sentence]) -> tuple[str, int | None]:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
-from pipelines.extraction.textutil import Token
+from pipelines.extraction.textutil import Token, indexes_of
 
 HEADS = frozenset({
     "Ministry", "Embassy", "Consulate", "Parliament", "Assembly", "Senate", "Council", "Committee", "Commission",
@@ -74,7 +76,7 @@ class Organisation:
     org_type: str  # intergovernmental, national_body, ministry, parliament, company, academic, ngo, other
     country_iso3: str | None
 
-    @property
+    @cached_property
     def head_phrase(self) -> str:
         """The name before its first complement, in British spelling: what an elliptical form repeats."""
         words = []
@@ -84,7 +86,7 @@ class Organisation:
             words.append(british(word))
         return " ".join(words)
 
-    @property
+    @cached_property
     def parent_name(self) -> str | None:
         """The organisation a body belongs to: "Secretariat of the X" -> "X"."""
         head, sep, rest = self.canonical_name.partition(" of the ")
@@ -95,8 +97,7 @@ def british(word: str) -> str:
     return {"Organization": "Organisation", "Center": "Centre"}.get(word, word)
 
 
-@dataclass(frozen=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A country, country adjective, place or listed organisation occupying tokens [first, last]."""
 
     kind: str  # "country", "adjective", "place", "org"
@@ -106,16 +107,14 @@ class Anchor:
     org: Organisation | None = None
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     org: Organisation
     first: int
     last: int
     rule: str
 
 
-@dataclass(frozen=True)
-class _Part:
+class _Part(NamedTuple):
     """One piece of a complement: a connector word, a run of name words, or an anchor."""
 
     kind: str  # "conn", "the", "words", "anchor"
@@ -140,9 +139,8 @@ class PatternFinder:
         self.place_cover = {i for a in anchors.values() if a.kind != "org" for i in range(a.first, a.last + 1)}
 
     def run(self) -> list[Found]:
-        found = [f for h, tok in enumerate(self.tokens)
-                 if tok.text in HEADS and h not in self.listed_cover and h not in self.place_cover
-                 and (f := self._candidate(h)) is not None]
+        found = [f for h in indexes_of(self.tokens, HEADS)
+                 if h not in self.listed_cover and h not in self.place_cover and (f := self._candidate(h)) is not None]
         found += self._schools(found)
         found += self._acronym_definitions(found)
         return _drop_crossing(found)
@@ -299,6 +297,8 @@ class PatternFinder:
     def _schools(self, found: list[Found]) -> list[Found]:
         """"general educational school No. 55", "general school at the Embassy of ...": schools named by number
         or by the body that runs them, usually written in lower case."""
+        if "school" not in self.text.lower():
+            return []  # no token can be "school" in any case: spare the scan
         by_start = {f.first: f for f in found}
         out = []
         for h, tok in enumerate(self.tokens):
@@ -331,8 +331,10 @@ class PatternFinder:
             acronym = self._word(f.last + 2)
             if self._word(f.last + 1) == "(" and self._word(f.last + 3) == ")" and acronym.isupper() and len(acronym) > 1:
                 acronyms[acronym] = f.org
-        return [Found(acronyms[tok.text], i, i, "acronym") for i, tok in enumerate(self.tokens)
-                if tok.text in acronyms and i not in self.listed_cover]
+        if not acronyms:
+            return []
+        return [Found(acronyms[self.tokens[i].text], i, i, "acronym") for i in indexes_of(self.tokens, acronyms)
+                if i not in self.listed_cover]
 
 
 def _starts_complement(parts: list[_Part], anchor: Anchor) -> bool:

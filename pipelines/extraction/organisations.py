@@ -17,9 +17,18 @@ from pathlib import Path
 from pipelines.extraction.countries import CountryGazetteer
 from pipelines.extraction.org_patterns import NOT_NAME_WORDS, Anchor, Found, Organisation, PatternFinder, british
 from pipelines.extraction.places import PlaceGazetteer
-from pipelines.extraction.records import CountryRef, Mention, OrgRef
+from pipelines.extraction.records import CountryRef, Mention, OrgRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
-from pipelines.extraction.textutil import PhraseTrie, Token, match_tokens, spelling_variants
+from pipelines.extraction.textutil import (
+    PhraseTrie,
+    Token,
+    index_at,
+    indexes_of,
+    match_tokens,
+    spelling_variants,
+    token_ends,
+    token_starts,
+)
 
 __all__ = ["Organisation", "OrganisationMatcher"]
 
@@ -70,39 +79,39 @@ class OrganisationMatcher:
                 return match.values[0][0]
         return None
 
-    def find(self, text: str, countries: Sequence[CountryRef] = ()) -> list[OrgRef]:
+    def find(self, text: str, countries: Sequence[CountryRef] = (), *, tokens: list[Token] | None = None,
+             places: Sequence[PlaceRef] | None = None) -> list[OrgRef]:
         """Every organisation mention in `text`, nested ones included, in text order.
 
-        `countries` are the text's country mentions when the caller already has them.
+        `countries`, `places` and `tokens` (`match_tokens(text)`) are the text's when the caller already has them.
         """
-        tokens = match_tokens(text)
+        tokens = match_tokens(text) if tokens is None else tokens
         listed = self._gazetteer(tokens)
-        anchors = self._anchors(text, tokens, countries or self.countries.find(text), listed)
+        places = self.places.find(text, tokens) if places is None else places
+        anchors = self._anchors(tokens, countries or self.countries.find(text, tokens), places, listed)
         finder = PatternFinder(text, tokens, anchors, listed, self.countries.official_in_text,
                                lambda name: self.by_name.get(name) or self.lookup(name), self._generic_heads)
         spans = {(f.first, f.last) for f in listed}
         found = listed + [f for f in finder.run() if (f.first, f.last) not in spans]
         found += self._ellipses(tokens, found)
-        refs = {
-            OrgRef(f.org.canonical_name, f.org.acronym, f.org.org_type, f.org.country_iso3,
-                   Mention(tokens[f.first].start, tokens[f.last].end, text[tokens[f.first].start:tokens[f.last].end]),
-                   f.rule, CONFIDENCE[f.rule.split(":")[0]])
-            for f in found
-        }
+        unique = {(f.org.canonical_name, f.org.acronym, f.org.org_type, f.org.country_iso3, tokens[f.first].start,
+                   tokens[f.last].end, f.rule): None for f in found}  # plain tuples hash faster than records
+        refs = [OrgRef(name, acronym, org_type, iso3, Mention(start, end, text[start:end]), rule,
+                       CONFIDENCE[rule.split(":")[0]])
+                for name, acronym, org_type, iso3, start, end, rule in unique]
         return sorted(refs, key=lambda r: (r.mention.start, -r.mention.end, r.canonical_name))
 
-    def _anchors(self, text: str, tokens: list[Token], countries: Sequence[CountryRef], listed: list[Found]
-                 ) -> dict[int, Anchor]:
+    def _anchors(self, tokens: list[Token], countries: Sequence[CountryRef], places: Sequence[PlaceRef],
+                 listed: list[Found]) -> dict[int, Anchor]:
         """Countries, places and listed organisations by first token: the fixed points of the patterns."""
-        starts = {t.start: i for i, t in enumerate(tokens)}
-        ends = {t.end: i for i, t in enumerate(tokens)}
+        starts, ends = token_starts(tokens), token_ends(tokens)
         anchors: dict[int, Anchor] = {}
         for ref in countries:
-            first, last = starts.get(ref.mention.start), ends.get(ref.mention.end)
+            first, last = index_at(starts, ref.mention.start), index_at(ends, ref.mention.end)
             if first is not None and last is not None:
                 anchors[first] = Anchor("adjective" if ref.rule == "adjective" else "country", first, last, ref.iso3)
-        for place in self.places.find(text):
-            first, last = starts.get(place.mention.start), ends.get(place.mention.end)
+        for place in places:
+            first, last = index_at(starts, place.mention.start), index_at(ends, place.mention.end)
             if first is not None and last is not None and first not in anchors:
                 anchors[first] = Anchor("place", first, last, place.country_iso3)
         for f in listed:
@@ -117,20 +126,18 @@ class OrganisationMatcher:
         kept: list[Found] = []
         for m in sorted(self._trie.find_all(tokens), key=lambda m: (-m.length, m.first)):
             org, rule = m.values[0]
-            inside = [k for k in kept if k.first <= m.first and m.last <= k.last]
-            if any(k.org == org for k in inside):
-                continue
-            if any(m.first <= k.last and k.first <= m.last and k not in inside for k in kept):
-                continue
-            kept.append(Found(org, m.first, m.last, rule))
+            if not any(k.org == org if k.first <= m.first and m.last <= k.last  # inside: the same one again?
+                       else m.first <= k.last and k.first <= m.last  # crossing
+                       for k in kept):
+                kept.append(Found(org, m.first, m.last, rule))
         return kept
 
     def _ellipses(self, tokens: list[Token], found: list[Found]) -> list[Found]:
         """"the Secretariat", "the Organisation's", "Executive Committee": an organisation named before."""
         covered = {i for f in found for i in range(f.first, f.last + 1)}
         out: list[Found] = []
-        for h, tok in enumerate(tokens):
-            if tok.text not in ELLIPSIS_HEADS or h in covered:
+        for h in indexes_of(tokens, ELLIPSIS_HEADS):
+            if h in covered:
                 continue
             if h + 1 < len(tokens) and tokens[h + 1].text in {"of", "for", "on", "("}:
                 continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
@@ -30,6 +31,10 @@ class Office:
     valid_from: date
     valid_to: date
     forms: tuple[str, ...]
+
+    @cached_property
+    def folded_forms(self) -> set[str]:
+        return {fold(f) for f in self.forms}
 
     def valid_on(self, day: date | None) -> bool:
         return day is not None and self.valid_from <= day <= self.valid_to

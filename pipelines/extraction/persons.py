@@ -15,12 +15,22 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 from pathlib import Path
 
 from pipelines.extraction.person_lexicon import LOWER_CASE_KINDS, KnownPerson, PersonLexicon, phrase_tokens
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
-from pipelines.extraction.sentences import Sentence, Token, fold, split_sentences, tokenize
+from pipelines.extraction.sentences import (
+    Sentence,
+    Token,
+    capitalised_indexes,
+    fold,
+    split_sentences,
+    token_lows,
+    token_starts,
+    tokenize,
+)
 
 CONNECTORS = frozenset({"of", "the", "for", "to", "and", "in", "on", "at", "&", "'s"})
 TITLE_KINDS = frozenset({"head", "modifier", "role", "plural", "occupation"})
@@ -127,9 +137,12 @@ class _Release:
         self.ex, self.lex, self.text, self.tokens = ex, ex.lex, text, tokens
         self.sentences = sentences
         self.published = published
-        self.keys = [t.low for t in tokens]
-        self.folded = [fold(t.text) if t.text[0].isupper() else t.low for t in tokens]
-        self.starts = [t.start for t in tokens]
+        self.keys = token_lows(tokens)
+        self.capitalised = capitalised_indexes(tokens)
+        self.folded = self.keys.copy()  # capitalised tokens folded, others as `low`
+        for index in self.capitalised:
+            self.folded[index] = fold(tokens[index].text)
+        self.starts = token_starts(tokens)
         self.entities = self._index_entities(orgs, countries, places)
         self.title_kind, self.title_phrase = self._index_titles()
         self.in_person = [False] * len(tokens)
@@ -157,20 +170,21 @@ class _Release:
         """Title-word kind per token, and the phrases by first token: (length, kind)."""
         kinds: list[str | None] = [None] * len(self.tokens)
         phrases: dict[int, tuple[int, str]] = {}
-        index = 0
-        while index < len(self.tokens):
+        following = 0  # the first token after the last title phrase
+        # only tokens that can begin a title phrase are tried, found in C
+        for index in compress(range(len(self.keys)), map(self.lex.titles.longest_by_first.__contains__, self.keys)):
+            if index < following:
+                continue
             found = self.lex.titles.match(self.keys, index)
             if found is None:
-                index += 1
                 continue
             length, kind = found
             if not self.tokens[index].text[0].isupper() and kind not in LOWER_CASE_KINDS:
-                index += 1
                 continue
             phrases[index] = (length, kind)
             for covered in range(index, index + length):
                 kinds[covered] = kind
-            index += length
+            following = index + length
         return kinds, phrases
 
     def _home_org(self, orgs: Sequence[OrgRef]) -> str | None:
@@ -214,15 +228,17 @@ class _Release:
 
     def _runs(self) -> list[_Run]:
         runs: list[_Run] = []
-        index, count = 0, len(self.tokens)
-        while index < count:
+        count = len(self.tokens)
+        following = 0  # the first token after the last run
+        for index in self.capitalised:  # neither a known name nor a name token starts in lower case
+            if index < following:
+                continue
             known = self._known_at(index)
             if known is not None and not any(self.entities.kind[i] == "org" for i in range(index, index + known[0])):
                 runs.append(_Run(index, index + known[0], known[1]))
-                index += known[0]
+                following = index + known[0]
                 continue
             if not self._is_name_token(index):
-                index += 1
                 continue
             last = index + 1
             while last < count and self._joined(last - 1, last):
@@ -234,7 +250,7 @@ class _Release:
                 else:
                     break
             runs.append(_Run(index, last, None))
-            index = last
+            following = last
         return runs
 
     # ---- titles --------------------------------------------------------------------------------------------
@@ -614,7 +630,7 @@ class _Release:
         for office in self.lex.offices:
             if not office.valid_on(self.published):
                 continue
-            forms = {fold(f) for f in office.forms}
+            forms = office.folded_forms
             if wanted not in forms and not (qualifier_org is None and office.org_name == org_name
                                             and any(f.endswith(" " + wanted) for f in forms)):
                 continue

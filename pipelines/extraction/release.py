@@ -19,6 +19,7 @@ from pipelines.extraction.records import ReleaseExtraction
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
 from pipelines.extraction.sentences import split_sentences, tokenize
 from pipelines.extraction.statements import StatementExtractor
+from pipelines.extraction.textutil import match_tokens
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,10 @@ class Extractor:
 
     def extract(self, body_text: str, published: date | None) -> ReleaseExtraction:
         """Everything the library finds in one release body (`ParsedRelease.body_text`)."""
-        countries = tuple(self.countries.find(body_text))
-        places = tuple(self.places.find(body_text))
-        orgs = tuple(self.organisations.find(body_text, countries))
+        words = match_tokens(body_text)  # cut once, matched by every gazetteer
+        countries = tuple(self.countries.find(body_text, words))
+        places = tuple(self.places.find(body_text, words))
+        orgs = tuple(self.organisations.find(body_text, countries, tokens=words, places=places))
         tokens = tokenize(body_text)
         sentences = split_sentences(body_text, tokens)
         persons = self.persons.find(body_text, orgs=orgs, countries=countries, places=places,
@@ -61,7 +63,7 @@ class Extractor:
             organisations=orgs,
             countries=countries,
             places=places,
-            documents=tuple(find_documents(body_text)),
+            documents=tuple(find_documents(body_text, orgs, tokens=words)),
             events=events,
             statements=statements,
         )

@@ -4,16 +4,23 @@ One regex pass each: the matchers index tokens, never re-scan the text per candi
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from functools import lru_cache, partial
+from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 # "H.E." and "U.S." stay one token; words keep inner hyphens and apostrophes (Min'er, Oyun-Erdene);
-# a possessive "'s" is split off by `tokenize`.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*-?|\S")
-_POSSESSIVE = re.compile(r"['’]s$")
+# a possessive "'s" is split off by `tokenize`. The repetitions never need to give characters back, so they are
+# possessive (cheaper for the regex engine, same tokens).
+_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[-'’]\w+)*+-?|\S")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # re.split with it alternates gaps and tokens
+_POSSESSIVE = re.compile(r"['’]s")
 _ABBREVIATIONS = frozenset({"mr", "ms", "mrs", "dr", "st", "no", "prof", "gen", "col", "lt", "jr", "sr", "vs", "sen"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_UNIFIED = re.compile("[" + "".join(map(chr, _APOSTROPHES)) + "]")  # characters that `_APOSTROPHES` changes
 
 
 class Token(NamedTuple):
@@ -21,6 +28,12 @@ class Token(NamedTuple):
     end: int
     text: str
     low: str  # lower-cased, apostrophes and dashes unified
+
+
+_new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without the Python-level __new__
+_START, _TEXT, _LOW, _FIRST = itemgetter(0), itemgetter(2), itemgetter(3), itemgetter(0)
+_MARKS = frozenset({'"', "“", "”", ".", "!", "?"})  # the tokens that can end a sentence
+_LINE_BREAK = re.compile("\n")
 
 
 class Sentence(NamedTuple):
@@ -32,18 +45,45 @@ class Sentence(NamedTuple):
 
 
 def tokenize(text: str) -> list[Token]:
-    """Word, number and punctuation tokens in text order."""
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(text):
-        word, start = match.group(0), match.start()
-        possessive = _POSSESSIVE.search(word) if len(word) > 3 else None
-        if possessive:
-            cut = possessive.start()
-            tokens.append(Token(start, start + cut, word[:cut], word[:cut].translate(_APOSTROPHES).lower()))
-            tokens.append(Token(start + cut, match.end(), word[cut:], "'s"))
+    """Word, number and punctuation tokens in text order.
+
+    Tokenising is a large share of the cost of a release, so the tokens are assembled by C-level iteration: `re.split`
+    gives gaps and tokens in turn, running lengths give the offsets. Only the few tokens with an apostrophe or a dash
+    to unify, or a possessive to split off, are handled one by one.
+    """
+    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
+    lows = list(map(str.lower, words))
+    for match in _UNIFIED.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
+        lows[index] = words[index].translate(_APOSTROPHES).lower()
+    tokens = list(map(_new_token, zip(starts, ends, words, lows)))
+    for match in reversed(list(_POSSESSIVE.finditer(text))):
+        end = match.end()
+        index = bisect.bisect_left(starts, end) - 1  # the token that the "'s" ends, if any
+        if index < 0 or ends[index] != end or end - starts[index] <= 3:
             continue
-        tokens.append(Token(start, match.end(), word, word.translate(_APOSTROPHES).lower()))
+        start, cut = starts[index], end - 2
+        word = text[start:cut]
+        tokens[index:index + 1] = [Token(start, cut, word, word.translate(_APOSTROPHES).lower()),
+                                   Token(cut, end, text[cut:end], "'s")]
     return tokens
+
+
+def token_lows(tokens: list[Token]) -> list[str]:
+    """The `low` of every token (a C-level pass: matchers index tokens by these keys)."""
+    return list(map(_LOW, tokens))
+
+
+def token_starts(tokens: list[Token]) -> list[int]:
+    """The start offset of every token, for `bisect`."""
+    return list(map(_START, tokens))
+
+
+def capitalised_indexes(tokens: list[Token]) -> list[int]:
+    """Indexes of the tokens whose first character is upper case (a C-level pass)."""
+    return list(compress(count(), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))))
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
@@ -53,33 +93,40 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     paragraph = 0
     first = 0
     in_quote = False
-    count = len(tokens)
+    total = len(tokens)
+    # Only tokens after a line break and quotes and stops can change anything; both kinds are found in C.
+    starts = token_starts(tokens)
+    breaks = {bisect.bisect_right(starts, m.start()) for m in _LINE_BREAK.finditer(text)}  # tokens after a "\n"
+    marks = compress(count(), map(_MARKS.__contains__, map(_TEXT, tokens)))
 
     def close(last: int) -> None:
         if last > first:
             sentences.append(Sentence(tokens[first].start, tokens[last - 1].end, paragraph, first, last))
 
-    for index, token in enumerate(tokens):
-        if index > first and "\n" in text[tokens[index - 1].end:token.start]:
+    for index in sorted(breaks.union(marks)):
+        if index >= total:
+            continue
+        token = tokens[index]
+        if index > first and index in breaks:
             close(index)
             first = index
             in_quote = False
             paragraph += 1
         if token.text in {'"', "“", "”"}:
             in_quote = (not in_quote) if token.text == '"' else token.text == "“"
-            if in_quote or index + 1 >= count or not _ends_sentence(tokens, index - 1):
+            if in_quote or index + 1 >= total or not _ends_sentence(tokens, index - 1):
                 continue
             if _attribution_follows(tokens, index + 1):
                 continue  # '..." Mr Alimov said.' stays with its quote
         elif token.text not in {".", "!", "?"} or in_quote or not _ends_sentence(tokens, index):
             continue
-        following = tokens[index + 1] if index + 1 < count else None
-        if following is None or "\n" in text[token.end:following.start]:
+        following = tokens[index + 1] if index + 1 < total else None
+        if following is None or index + 1 in breaks:
             continue  # the line break closes it
         if following.text[:1].isupper() or following.text[:1].isdigit() or following.text in {'"', "“"}:
             close(index + 1)
             first = index + 1
-    close(count)
+    close(total)
     return sentences
 
 
@@ -105,6 +152,7 @@ def _ends_sentence(tokens: list[Token], index: int) -> bool:
     return not (len(before.text) == 1 and before.text.isupper())
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """A spelling-insensitive key: no accents, lower case, German-style ae/oe/ue as a/o/u (Kraehenbuehl)."""
     if text.isascii():

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from pathlib import Path
 
 from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef, StatementRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, tokenize
+from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, tokenize
 
 PRONOUNS = frozenset({"he", "she"})
 SKIPPABLE = frozenset({"also", "further", "then", "once", "again", "additionally", "in", "turn", "particularly",
@@ -63,7 +64,7 @@ class _Reader:
     def __init__(self, cues: PhraseTable, text: str, tokens: list[Token], persons: Sequence[PersonRef],
                  orgs: Sequence[OrgRef], countries: Sequence[CountryRef]) -> None:
         self.cues, self.text, self.tokens = cues, text, tokens
-        self.keys = [t.low for t in tokens]
+        self.keys = token_lows(tokens)
         self.person_end: dict[int, PersonRef] = {}
         self.person_start: dict[int, PersonRef] = {}
         for person in persons:
@@ -80,13 +81,17 @@ class _Reader:
         self.last_speaker: str | None = None
 
     def _quoted(self) -> list[bool]:
-        inside, flags = False, []
-        for token in self.tokens:
-            if token.text in QUOTES:
-                inside = (not inside) if token.text == '"' else token.text == "“"
-                flags.append(True)
-            else:
-                flags.append(inside)
+        flags = [False] * len(self.tokens)
+        inside, start = False, 0  # whether tokens from `start` on are quoted
+        for index in compress(count(), map(QUOTES.__contains__, self.keys)):  # the quote marks, found in C
+            if inside:
+                flags[start:index] = [True] * (index - start)
+            flags[index] = True
+            text = self.tokens[index].text
+            inside = (not inside) if text == '"' else text == "“"
+            start = index + 1
+        if inside:
+            flags[start:] = [True] * (len(flags) - start)
         return flags
 
     def read(self, sentences: list[Sentence]) -> tuple[StatementRef, ...]:
@@ -104,11 +109,14 @@ class _Reader:
         return tuple(found)
 
     def _statement(self, sentence: Sentence) -> StatementRef | None:
-        index = sentence.first_token
-        while index < sentence.last_token:
-            match = None if self.quoted[index] else self.cues.match(self.keys, index, sentence.last_token)
+        first, last = sentence.first_token, sentence.last_token
+        following = first  # the first token after the last cue
+        # only tokens that can begin a cue are tried, found in C
+        for index in compress(range(first, last), map(self.cues.longest_by_first.__contains__, self.keys[first:last])):
+            if index < following or self.quoted[index]:
+                continue
+            match = self.cues.match(self.keys, index, last)
             if match is None:
-                index += 1
                 continue
             length, act_type = match
             subject = self._subject(index, length, sentence)
@@ -117,7 +125,7 @@ class _Reader:
                 mention = Mention(sentence.start, sentence.end, self.text[sentence.start:sentence.end])
                 return StatementRef(subject.speaker, subject.org_name, act_type, cue_text, mention,
                                     "cue_subject", subject.confidence)
-            index += length
+            following = index + length
         return None
 
     def _subject(self, index: int, length: int, sentence: Sentence) -> _Subject | None:

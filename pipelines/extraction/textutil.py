@@ -6,17 +6,20 @@ original text, so a match's span can be cut out of it unchanged.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import product
-from typing import Generic, TypeVar
+from collections.abc import Container, Iterable, Sequence
+from functools import partial
+from itertools import accumulate, compress, count, product
+from operator import itemgetter
+from typing import Generic, NamedTuple, TypeVar
 
 V = TypeVar("V")
 
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 DASHES = frozenset("-‐‑‒–—")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+KEY_TABLE = {**APOSTROPHES, **{ord(dash): "-" for dash in DASHES}}
 
 # British/American and hyphenation variants that name the same body.
 SPELLING_PAIRS: tuple[tuple[str, str], ...] = (
@@ -38,18 +41,13 @@ SPELLING_PAIRS: tuple[tuple[str, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word or punctuation mark of a text, with its character offsets."""
+class Token(NamedTuple):
+    """One word or punctuation mark of a text, with its character offsets and its matching key."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def key(self) -> str:
-        """The form used for matching: unified apostrophes and dashes."""
-        return "-" if self.text in DASHES else self.text.translate(APOSTROPHES)
+    key: str  # the form used for matching: unified apostrophes and dashes
 
     @property
     def is_word(self) -> bool:
@@ -60,14 +58,62 @@ class Token:
         return self.text[0].isupper()
 
 
+_new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without the Python-level __new__
+_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")  # re.split with it alternates gaps and tokens
+# The same without dash tokens: a dash falls into a gap, so the other tokens keep their offsets.
+_MATCH_TOKEN_SPLIT = re.compile(r"(\w+|[^\w\s" + re.escape("".join(sorted(DASHES))) + "])")
+# The characters that a key changes.
+_KEYED = re.compile("[" + re.escape("".join(chr(c) for c, to in KEY_TABLE.items() if chr(c) != to)) + "]")
+_TEXT, _START, _END, _KEY = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+
+
+def _cut(text: str, splitter: re.Pattern[str]) -> list[Token]:
+    """The tokens that `splitter` (a token regex in one group) cuts from `text`.
+
+    Tokenising is a large share of the cost of a release, so the tokens are assembled by C-level iteration: `re.split`
+    gives gaps and tokens in turn, running lengths give the offsets. Only the few tokens with an apostrophe or a dash
+    to unify get a key of their own.
+    """
+    parts = splitter.split(text)  # gap, token, gap, token, ..., gap
+    bounds = list(accumulate(map(len, parts)))
+    starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
+    keys = words.copy()
+    for match in _KEYED.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
+        if index >= 0 and starts[index] <= match.start() < ends[index]:
+            keys[index] = words[index].translate(KEY_TABLE)
+    return list(map(_new_token, zip(words, starts, ends, keys)))
+
+
 def tokenize(text: str) -> list[Token]:
     """Words and punctuation marks of `text`, in order."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    return _cut(text, _TOKEN_SPLIT)
 
 
 def match_tokens(text: str) -> list[Token]:
     """Tokens used for phrase matching: every token except dashes."""
-    return [t for t in tokenize(text) if t.key != "-"]
+    return _cut(text, _MATCH_TOKEN_SPLIT)
+
+
+def indexes_of(tokens: Sequence[Token], texts: Container[str]) -> list[int]:
+    """Indexes of the tokens whose text is one of `texts`, in order (found without a Python-level loop)."""
+    return list(compress(count(), map(texts.__contains__, map(_TEXT, tokens))))
+
+
+def token_starts(tokens: Sequence[Token]) -> list[int]:
+    """The start offset of every token, for `bisect`."""
+    return list(map(_START, tokens))
+
+
+def token_ends(tokens: Sequence[Token]) -> list[int]:
+    """The end offset of every token, for `bisect`."""
+    return list(map(_END, tokens))
+
+
+def index_at(offsets: list[int], offset: int) -> int | None:
+    """The index of `offset` in the sorted list `offsets` (`token_starts`, `token_ends`), or None."""
+    index = bisect.bisect_left(offsets, offset)
+    return index if index < len(offsets) and offsets[index] == offset else None
 
 
 def hyphen_joined(text: str, tokens: Sequence[Token], i: int) -> bool:
@@ -102,8 +148,7 @@ def find_word(text: str, phrase: str, start: int = 0) -> int:
     return m.start() if m else -1
 
 
-@dataclass(frozen=True)
-class PhraseMatch(Generic[V]):
+class PhraseMatch(NamedTuple, Generic[V]):
     """A phrase found in a token list: token indexes [first, last] and character span [start, end)."""
 
     first: int
@@ -138,35 +183,41 @@ class PhraseTrie(Generic[V]):
         for phrase in phrases:
             self.add(phrase, value)
 
-    def _ends_at(self, tokens: Sequence[Token], i: int) -> list[tuple[int, tuple[V, ...]]]:
-        node = self._root
-        ends = []
-        for j in range(i, len(tokens)):
-            node = node.get(tokens[j].key)
+    def _ends_at(self, keys: Sequence[str], i: int, node: dict) -> list[tuple[int, tuple[V, ...]]]:
+        """Phrase ends from token `i`, given `node`, the trie node of `keys[i]`."""
+        ends = [(i, tuple(node[None]))] if None in node else []
+        for j in range(i + 1, len(keys)):
+            node = node.get(keys[j])
             if node is None:
                 break
             if None in node:
                 ends.append((j, tuple(node[None])))
         return ends
 
+    def _starts(self, keys: list[str]) -> list[int]:
+        """Indexes of the keys that begin some phrase (found without a Python-level loop)."""
+        return list(compress(count(), map(self._root.__contains__, keys)))
+
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Every occurrence of every phrase, nested and overlapping ones included."""
+        root, keys = self._root, list(map(_KEY, tokens))
         out = []
-        for i in range(len(tokens)):
-            for j, values in self._ends_at(tokens, i):
+        for i in self._starts(keys):
+            for j, values in self._ends_at(keys, i, root[keys[i]]):
                 out.append(PhraseMatch(i, j, tokens[i].start, tokens[j].end, values))
         return out
 
     def find_longest(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Leftmost-longest matches that do not overlap each other."""
+        root, keys = self._root, list(map(_KEY, tokens))
         out = []
-        i = 0
-        while i < len(tokens):
-            ends = self._ends_at(tokens, i)
+        following = 0  # the first token after the last match
+        for i in self._starts(keys):
+            if i < following:
+                continue
+            ends = self._ends_at(keys, i, root[keys[i]])
             if ends:
                 j, values = ends[-1]
                 out.append(PhraseMatch(i, j, tokens[i].start, tokens[j].end, values))
-                i = j + 1
-            else:
-                i += 1
+                following = j + 1
         return out
