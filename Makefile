@@ -20,16 +20,21 @@ $(DAGSTER_HOME)/dagster.yaml: pipelines/dagster_instance.yaml
 	cp pipelines/dagster_instance.yaml $@
 
 run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml  ## build the warehouse and the Parquet export once
+	$(BIN)/python -m pipelines.stale_runs  # a killed earlier run must not hold the writer pool forever
 	$(BIN)/dagster job execute -m pipelines.definitions -j build_warehouse
 
 test: $(VENV)/.installed  ## the whole test suite
 	$(BIN)/pytest
 
 ui: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml  ## the Dagster UI on 127.0.0.1
+	$(BIN)/python -m pipelines.stale_runs
 	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p $(RELEASES_UI_PORT)
 
 docs: run  ## docs/data_dictionary.md from the comments of the freshly built warehouse
 	$(BIN)/python -m pipelines.docs
+
+bench: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml  ## the benchmark (minutes; never part of make test)
+	$(BIN)/python -m tests.benchmark.run_benchmark $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check pipelines tests

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import PROJECT_ROOT
 
-SQL_BLOCKS = re.findall(r"```sql\n(.*?)```", (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+SQL_BLOCKS = re.findall(r"```sql\n(.*?)```", (PROJECT_ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
 
 
 def test_readme_has_example_queries():

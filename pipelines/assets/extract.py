@@ -1,11 +1,15 @@
 """Extract: run the pure extraction library over every parsed release into staging tables."""
 
+from collections.abc import Iterator
+from functools import cache
+
 import dagster as dg
 import pyarrow as pa
 
 from pipelines.extraction.records import ReleaseExtraction
 from pipelines.extraction.release import Extractor
 from pipelines.fingerprint import EXTRACTOR_VERSION
+from pipelines.parallel import map_batches
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import append_rows, ensure_table, table_metadata
 
@@ -174,6 +178,27 @@ EXTRACTION_LOG_SCHEMA = pa.schema(
 BATCH_SIZE = 500
 
 
+@cache
+def _extractor() -> Extractor:
+    """Loaded once per process: the asset's own, or each worker's."""
+    return Extractor.load()
+
+
+def _extract_batch(releases: list[tuple]) -> tuple[dict[str, list[dict]], list[dict], int]:
+    """Staging rows and extraction-log rows of a batch of (release_id, body_text, body_sha256, published_date,
+    language), and how many were not English. Runs in a worker process for big batches (`map_batches`)."""
+    tables: dict[str, list[dict]] = {name: [] for name in STAGING_SCHEMAS}
+    log, not_english = [], 0
+    for release_id, body_text, body_sha256, published, language in releases:
+        log.append({"release_id": release_id, "body_sha256": body_sha256, "extractor_version": EXTRACTOR_VERSION})
+        if language not in ("en", "und"):  # kept with its language; the rules read English only
+            not_english += 1
+            continue
+        for name, rows in staging_rows(release_id, _extractor().extract(body_text, published)).items():
+            tables[name].extend(rows)
+    return tables, log, not_english
+
+
 def _remove_stale(connection) -> int:
     """Drop staging rows of releases that left stg_release, whose text changed, or that an older extractor made."""
     connection.execute(
@@ -214,7 +239,6 @@ def extracted_entities(context: dg.AssetExecutionContext, warehouse: WarehouseRe
     Incremental: only releases whose text is new (or that an older extractor version processed) are extracted, in
     batches, so memory stays flat however large the archive grows.
     """
-    extractor = Extractor.load()
     with warehouse.get_connection() as connection:
         for name, schema in [*STAGING_SCHEMAS.items(), ("stg_extraction_log", EXTRACTION_LOG_SCHEMA)]:
             ensure_table(connection, name, schema)
@@ -227,26 +251,26 @@ def extracted_entities(context: dg.AssetExecutionContext, warehouse: WarehouseRe
                 "ORDER BY release_id"
             ).fetchall()
         ]
-        skipped = 0
-        for start in range(0, len(todo), BATCH_SIZE):
-            releases = connection.execute(
-                "SELECT release_id, body_text, body_sha256, published_date, language FROM stg_release "
-                "WHERE release_id IN (SELECT unnest(?)) ORDER BY release_id",
-                [todo[start : start + BATCH_SIZE]],
-            ).fetchall()
-            tables: dict[str, list[dict]] = {name: [] for name in STAGING_SCHEMAS}
-            log = []
-            for release_id, body_text, body_sha256, published, language in releases:
-                log.append({"release_id": release_id, "body_sha256": body_sha256, "extractor_version": EXTRACTOR_VERSION})
-                if language not in ("en", "und"):  # kept with its language; the rules read English only
-                    skipped += 1
-                    continue
-                for name, rows in staging_rows(release_id, extractor.extract(body_text, published)).items():
-                    tables[name].extend(rows)
+        skipped = done = 0
+
+        def batches() -> Iterator[list[tuple]]:
+            for start in range(0, len(todo), BATCH_SIZE):
+                yield connection.execute(
+                    "SELECT release_id, body_text, body_sha256, published_date, language FROM stg_release "
+                    "WHERE release_id IN (SELECT unnest(?)) ORDER BY release_id",
+                    [todo[start : start + BATCH_SIZE]],
+                ).fetchall()
+
+        for tables, log, not_english in map_batches(_extract_batch, batches()):
             for name, schema in STAGING_SCHEMAS.items():
                 append_rows(connection, name, tables[name], schema)
             append_rows(connection, "stg_extraction_log", log, EXTRACTION_LOG_SCHEMA)
-            context.log.info(f"extracted {min(start + BATCH_SIZE, len(todo))}/{len(todo)} new releases")
+            skipped += not_english
+            # Commit batch by batch: memory stays flat, and a failed run's build file is never published anyway.
+            connection.execute("COMMIT")
+            connection.execute("BEGIN TRANSACTION")
+            done = min(done + BATCH_SIZE, len(todo))
+            context.log.info(f"extracted {done}/{len(todo)} new releases")
         connection.execute("COMMIT")
         context.log.info(
             f"extracted {len(todo) - skipped} releases ({skipped} non-English kept without entities); "

@@ -1,5 +1,6 @@
 """Ingest: every file under RELEASES_SOURCE_DIR into `raw_release` (and its bytes into `raw_blob`)."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ import pyarrow as pa
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
 from pipelines.jobs import build_warehouse
+from pipelines.parallel import map_batches
 from pipelines.resources import ReleaseSourceResource, WarehouseResource
 from pipelines.source_files import SourceFile, content_digest, listing_digest, scan_source_folder
 from pipelines.warehouse import append_rows, ensure_schema, table_metadata
@@ -40,6 +42,11 @@ def _classify(file: SourceFile) -> _Classified:
         return _Classified("rejected", intake.reason)
     release = parse_document(intake.document)
     return _Classified("parsed", encoding=intake.document.encoding, published_date=release.published_date)
+
+
+def _classify_batch(files: list[SourceFile]) -> list[tuple[SourceFile, _Classified]]:
+    """Each file with its classification; runs in a worker process for big batches (`map_batches`)."""
+    return [(file, _classify(file)) for file in files]
 
 
 @dg.multi_asset(
@@ -87,11 +94,21 @@ def ingest_release_files(
         blobs: list[dict] = []
         seen: list[dict] = []
         new_inputs = 0
-        for file in scan_source_folder(root):
-            seen.append({"source_uri": file.source_uri, "content_sha256": file.content_sha256})
-            if (file.source_uri, file.content_sha256) in known:
-                continue
-            classified = _classify(file)
+
+        def new_files() -> Iterator[list[SourceFile]]:
+            """The files not ingested before, in batches; every file scanned is recorded in `seen`."""
+            batch: list[SourceFile] = []
+            for file in scan_source_folder(root):
+                seen.append({"source_uri": file.source_uri, "content_sha256": file.content_sha256})
+                if (file.source_uri, file.content_sha256) not in known:
+                    batch.append(file)
+                if len(batch) >= BATCH_SIZE:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        for file, classified in (pair for pairs in map_batches(_classify_batch, new_files()) for pair in pairs):
             status, reason = classified.status, classified.reason
             release_id = None
             if status == "parsed":

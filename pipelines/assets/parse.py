@@ -1,6 +1,7 @@
 """Parse: each current accepted release's stored bytes into clean article text (`stg_release`), incrementally."""
 
 import hashlib
+from collections.abc import Iterator
 
 import dagster as dg
 import pyarrow as pa
@@ -8,6 +9,7 @@ import pyarrow as pa
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
 from pipelines.fingerprint import PARSER_VERSION
+from pipelines.parallel import map_batches
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import append_rows, ensure_table, table_metadata
 
@@ -56,6 +58,19 @@ def _parse(
     }
 
 
+def _parse_batch(inputs: list[tuple]) -> tuple[list[dict], list[str]]:
+    """The stg_release rows of a batch of (release_id, source, source_uri, input_format, sha, bytes), and the
+    source_uris that no longer decode. Runs in a worker process for big batches (`map_batches`)."""
+    rows, undecodable = [], []
+    for release_id, source, source_uri, input_format, sha, data in inputs:
+        row = _parse(release_id, source, source_uri, input_format, sha, bytes(data))
+        if row is None:
+            undecodable.append(source_uri)
+        else:
+            rows.append(row)
+    return rows, undecodable
+
+
 @dg.asset(
     deps=["raw_release", "raw_blob"],
     group_name="parse",
@@ -92,28 +107,30 @@ def stg_release(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
                 """
             ).fetchall()
         ]
-        parsed = 0
-        for start in range(0, len(todo), BATCH_SIZE):
-            batch = todo[start : start + BATCH_SIZE]
-            inputs = connection.execute(
-                """
-                SELECT r.release_id, r.source, r.source_uri, r.input_format, r.content_sha256, b.data
-                FROM raw_release r JOIN raw_blob b USING (content_sha256)
-                WHERE r.status = 'parsed' AND r.is_current AND r.release_id IN (SELECT unnest(?))
-                ORDER BY r.release_id
-                """,
-                [batch],
-            ).fetchall()
-            rows = []
-            for release_id, source, source_uri, input_format, sha, data in inputs:
-                row = _parse(release_id, source, source_uri, input_format, sha, bytes(data))
-                if row is None:  # ingest accepted these bytes, so only a parser change can get here: say so
-                    context.log.warning(f"{source_uri} no longer decodes with parser {PARSER_VERSION}")
-                    continue
-                rows.append(row)
+        parsed = done = 0
+
+        def batches() -> Iterator[list[tuple]]:
+            for start in range(0, len(todo), BATCH_SIZE):
+                yield connection.execute(
+                    """
+                    SELECT r.release_id, r.source, r.source_uri, r.input_format, r.content_sha256, b.data
+                    FROM raw_release r JOIN raw_blob b USING (content_sha256)
+                    WHERE r.status = 'parsed' AND r.is_current AND r.release_id IN (SELECT unnest(?))
+                    ORDER BY r.release_id
+                    """,
+                    [todo[start : start + BATCH_SIZE]],
+                ).fetchall()
+
+        for rows, undecodable in map_batches(_parse_batch, batches()):
+            for source_uri in undecodable:  # ingest accepted these bytes, so only a parser change can get here
+                context.log.warning(f"{source_uri} no longer decodes with parser {PARSER_VERSION}")
             append_rows(connection, "stg_release", rows, STG_RELEASE_SCHEMA)
             parsed += len(rows)
-            context.log.info(f"parsed {min(start + BATCH_SIZE, len(todo))}/{len(todo)} new releases")
+            # Commit batch by batch: memory stays flat, and a failed run's build file is never published anyway.
+            connection.execute("COMMIT")
+            connection.execute("BEGIN TRANSACTION")
+            done = min(done + BATCH_SIZE, len(todo))
+            context.log.info(f"parsed {done}/{len(todo)} new releases")
         connection.execute("COMMIT")
         undated = connection.execute("SELECT count(*) FROM stg_release WHERE published_date IS NULL").fetchone()[0]
         context.log.info(f"parsed {parsed} releases, removed {removed}; {undated} releases without a published date")

@@ -1,0 +1,66 @@
+"""Concurrency through the real command line: runs launched together share the `duckdb_writer` pool and both succeed,
+and the multiprocess executor (a process per step, which `materialize()` never exercises) builds and publishes.
+
+The multiprocess run is slow (a process per step, 40-odd steps, one at a time through the pool) but mostly idle, so
+it starts in the background when this module starts and the two-runs test runs meanwhile.
+"""
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.dagster_cli import MATERIALIZE_COMMAND, Place, fill_source, make_run, published_state, start, tail
+
+# The default multiprocess executor, with worker processes forked from a preloaded server instead of each one
+# importing Dagster and the code location again (the same executor; seconds instead of minutes of CPU).
+FORKSERVER_CONFIG = "execution:\n  config:\n    multiprocess:\n      start_method:\n        forkserver: {}\n"
+TIMEOUT_SECONDS = 240
+
+
+def _wait(process: subprocess.Popen, log: Path, deadline: float) -> int:
+    try:
+        return process.wait(timeout=max(deadline - time.monotonic(), 1))
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise AssertionError(f"the run did not finish in time; log tail:\n{tail(log)}") from None
+
+
+@pytest.fixture(scope="module")
+def multiprocess_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Place, subprocess.Popen, Path]]:
+    place = Place(tmp_path_factory.mktemp("multiprocess"))
+    fill_source(place.source)
+    config = place.root / "forkserver.yaml"
+    config.write_text(FORKSERVER_CONFIG, encoding="utf-8")
+    log = place.root / "materialize.log"
+    process = start(make_run([*MATERIALIZE_COMMAND, "-c", str(config)]), place, log)
+    yield place, process, log
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+def test_two_runs_launched_together_both_succeed(multiprocess_run, tmp_path: Path) -> None:
+    place = Place(tmp_path)
+    files = fill_source(place.source, variants=2)
+    deadline = time.monotonic() + TIMEOUT_SECONDS
+    logs = [tmp_path / "first.log", tmp_path / "second.log"]
+    processes = [start(make_run(), place, log) for log in logs]
+    codes = [_wait(process, log, deadline) for process, log in zip(processes, logs, strict=True)]
+    assert codes == [0, 0], "\n\n".join(tail(log) for log in logs)
+    state = published_state(place.warehouse, place.export)
+    assert state["dim_release"] == files
+    assert state["raw_release"] == files
+    assert not list((place.warehouse.parent / ".build").glob("*.duckdb"))  # both build files were published
+
+
+def test_the_multiprocess_executor_builds_and_publishes(multiprocess_run) -> None:
+    place, process, log = multiprocess_run
+    assert _wait(process, log, time.monotonic() + TIMEOUT_SECONDS) == 0, tail(log)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert "Multiprocess executor" in text and 'Finished execution of step "published_warehouse"' in text
+    assert published_state(place.warehouse, place.export)["dim_release"] == 16
