@@ -16,7 +16,6 @@ COMMENT ON COLUMN raw_release.release_id IS 'The release this input became (dim_
 COMMENT ON COLUMN raw_release.encoding IS 'The character encoding the bytes were decoded with (utf-8, utf-8-sig, cp1251, latin-1); null when rejected.';
 COMMENT ON COLUMN raw_release.is_current IS 'True for the newest version seen of this source_uri; older versions stay with false.';
 COMMENT ON COLUMN raw_release.input_format IS 'How the bytes are read: txt, html (or htm) or json, from the file name or the web response; null when unknown.';
-COMMENT ON COLUMN raw_release.published_date IS 'The release date as read at ingest (it decides the month the release is processed in); dim_release.published_date is the authoritative one.';
 
 -- raw_blob ---------------------------------------------------------------------------------------------------------
 COMMENT ON TABLE raw_blob IS 'The raw bytes of every accepted input, one row per distinct content, so releases can be parsed again without reading the source.';

@@ -2,14 +2,12 @@
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import dagster as dg
 import pyarrow as pa
 
 from pipelines.extraction.intake import decode_input
-from pipelines.extraction.parse import parse_document
 from pipelines.jobs import build_warehouse
 from pipelines.parallel import map_batches
 from pipelines.resources import ReleaseSourceResource, WarehouseResource
@@ -30,18 +28,16 @@ class _Classified:
     status: str
     reason: str | None = None
     encoding: str | None = None
-    published_date: date | None = None
 
 
 def _classify(file: SourceFile) -> _Classified:
-    """What a file is before duplicate detection: rejected with a reason, or accepted with its date."""
+    """What a file is before duplicate detection: rejected with a reason, or accepted with its encoding."""
     if file.problem:
         return _Classified("rejected", file.problem)
     intake = decode_input(file.source_uri, file.data or b"")  # also rejects pages with no article text
     if intake.document is None:
         return _Classified("rejected", intake.reason)
-    release = parse_document(intake.document)
-    return _Classified("parsed", encoding=intake.document.encoding, published_date=release.published_date)
+    return _Classified("parsed", encoding=intake.document.encoding)
 
 
 def _classify_batch(files: list[SourceFile]) -> list[tuple[SourceFile, _Classified]]:
@@ -133,7 +129,6 @@ def ingest_release_files(
                     "encoding": classified.encoding,
                     "is_current": True,
                     "input_format": Path(file.source_uri).suffix.lower().lstrip(".") or None,
-                    "published_date": classified.published_date,
                 }
             )
             if len(new_rows) >= BATCH_SIZE:
@@ -204,7 +199,6 @@ _RAW_SCHEMA = pa.schema(
         ("encoding", pa.string()),
         ("is_current", pa.bool_()),
         ("input_format", pa.string()),
-        ("published_date", pa.date32()),
     ]
 )
 _BLOB_SCHEMA = pa.schema([("content_sha256", pa.string()), ("data", pa.binary())])

@@ -12,6 +12,5 @@ CREATE TABLE IF NOT EXISTS raw_release (
     is_current BOOLEAN NOT NULL         -- the newest version of this source_uri
 );
 
--- Columns added after the first release of the schema: older warehouses gain them in place.
+-- A column added after the first release of the schema: older warehouses gain it in place.
 ALTER TABLE raw_release ADD COLUMN IF NOT EXISTS input_format VARCHAR;   -- txt | html | json: how to decode the bytes
-ALTER TABLE raw_release ADD COLUMN IF NOT EXISTS published_date DATE;    -- as read at ingest: routes the release to its month partition
