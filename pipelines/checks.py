@@ -3,10 +3,12 @@
 Each check is a query that counts offending rows; zero passes. Checks on the facts block downstream assets.
 """
 
+import re
 from dataclasses import dataclass
 
 import dagster as dg
 
+from pipelines.assets.models import MODEL_NAMES
 from pipelines.resources import WarehouseResource
 
 
@@ -112,27 +114,28 @@ ROW_CHECKS: list[RowCheck] = [
 ]
 
 
-@dg.multi_asset_check(
-    specs=[
-        dg.AssetCheckSpec(check.name, asset=check.asset, description=check.description, blocking=check.blocking)
-        for check in ROW_CHECKS
-    ],
-    can_subset=True,
-    pool="duckdb_writer",
-)
-def warehouse_checks(context: dg.AssetCheckExecutionContext, warehouse: WarehouseResource):
-    """Every row check selected in the run, in one step: one connection instead of one process per check."""
-    selected = context.selected_asset_check_keys
-    with warehouse.get_connection() as connection:
-        for check in ROW_CHECKS:
-            key = dg.AssetCheckKey(dg.AssetKey(check.asset), check.name)
-            if key not in selected:
-                continue
+def _tables_read(check: RowCheck) -> list[str]:
+    """Every other table the check's SQL reads: the check must run after them too, not only after its asset."""
+    words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", check.bad_rows_sql.lower()))
+    return sorted((words & CHECKED_TABLES) - {check.asset})
+
+
+def _asset_check(check: RowCheck) -> dg.AssetChecksDefinition:
+    @dg.asset_check(
+        asset=check.asset,
+        name=check.name,
+        description=check.description,
+        blocking=check.blocking,
+        additional_deps=_tables_read(check),
+        pool="duckdb_writer",
+    )
+    def _run(warehouse: WarehouseResource) -> dg.AssetCheckResult:
+        with warehouse.get_connection() as connection:
             bad_rows = int(connection.execute(check.bad_rows_sql).fetchone()[0])
-            yield dg.AssetCheckResult(
-                asset_key=check.asset, check_name=check.name, passed=bad_rows == 0,
-                metadata={"offending_rows": bad_rows},
-            )
+        return dg.AssetCheckResult(passed=bad_rows == 0, metadata={"offending_rows": bad_rows})
+
+    return _run
 
 
-asset_checks = [warehouse_checks]
+CHECKED_TABLES = {"raw_release", *MODEL_NAMES}
+asset_checks = [_asset_check(check) for check in ROW_CHECKS]

@@ -103,8 +103,7 @@ class WarehouseResource(DuckDBResource):
             connection.execute("CHECKPOINT")
         published = self.published_path
         stale_wal = published.with_name(published.name + ".wal")
-        if stale_wal.exists():  # a WAL left by a crashed read-write client belongs to the old file, not the new one
-            stale_wal.unlink()
+        stale_wal.unlink(missing_ok=True)  # a crashed read-write client's WAL belongs to the old file
         os.replace(build, published)
         _remove_stale(build.parent, keep=_run_build_name(self._run_id))
         return published
@@ -162,9 +161,8 @@ class ParquetExportResource(dg.ConfigurableResource):
         if published.exists() and not published.is_symlink():  # a plain folder from before: set it aside
             os.replace(published, self._snapshots / "previous-plain-folder")
             previous = self._snapshots / "previous-plain-folder"
-        link = published.with_name(f".{published.name}.link")
-        if link.is_symlink() or link.exists():
-            link.unlink()
+        link = published.with_name(f".{published.name}.{_run_build_name(self._run_id)}.link")  # one per run: no race
+        link.unlink(missing_ok=True)
         link.symlink_to(build.relative_to(published.parent), target_is_directory=True)
         os.replace(link, published)
         if previous is not None and previous != build.resolve():
