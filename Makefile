@@ -21,7 +21,7 @@ $(DAGSTER_HOME)/dagster.yaml: pipelines/dagster_instance.yaml
 
 run: $(VENV)/.installed $(DAGSTER_HOME)/dagster.yaml  ## build the warehouse and the Parquet export once
 	$(BIN)/python -m pipelines.stale_runs  # a killed earlier run must not hold the writer pool forever
-	$(BIN)/dagster job execute -m pipelines.definitions -j build_warehouse
+	$(BIN)/python -m pipelines.errors $(BIN)/dagster job execute -m pipelines.definitions -j build_warehouse  # a failure ends with what to do
 
 test: $(VENV)/.installed  ## the whole test suite
 	$(BIN)/pytest

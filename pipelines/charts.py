@@ -86,8 +86,9 @@ def top_entities(frame: pd.DataFrame, title: str, value_label: str, out_dir: Pat
 
 
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str, out_dir: Path, stem: str,
-            max_nodes: int = 20) -> list[Path]:
-    """Who met whom: people on a circle, a line per pair, thicker and darker the more releases the pair shares.
+            max_nodes: int = 20, weight_label: str = "shared releases") -> list[Path]:
+    """Who met whom: people on a circle, a line per pair, thicker and darker the heavier the pair's `weight` (what it
+    counts is `weight_label`: shared events or releases).
 
     `nodes` has columns `name` and `releases` (dot size); `edges` has `source`, `target`, `weight`. Only the
     `max_nodes` people in the most releases are drawn (then those with the most partners, then by name), so the
@@ -121,7 +122,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, title: str, out_dir: Path,
             x, y = position[name]
             axes.text(1.08 * x, 1.08 * y, _short(name), rotation=degrees - 180 if flip else degrees,
                       rotation_mode="anchor", ha="right" if flip else "left", va="center", fontsize=8)
-        axes.set_title(f"{title}\n{len(names)} people, {len(shown)} pairs; dot size: releases, line: shared releases")
+        axes.set_title(f"{title}\n{len(names)} people, {len(shown)} pairs; dot size: releases, line: {weight_label}")
         axes.set_xlim(-2, 2)
         axes.set_ylim(-2, 2)
         axes.set_aspect("equal")

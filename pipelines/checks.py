@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import dagster as dg
 
 from pipelines.assets.models import MODEL_NAMES
+from pipelines.extraction.reference import load_rows
 from pipelines.resources import WarehouseResource
 
 
@@ -68,6 +69,29 @@ ROW_CHECKS: list[RowCheck] = [
     _references("fact_statement", "release_id", "dim_release", "release_id"),
     _references("fact_statement", "person_id", "dim_person", "person_id"),
     _references("fact_statement", "org_id", "dim_organisation", "org_id"),
+    # identities and offices
+    _unique_key("stg_person_identity", "canonical_name"),
+    _unique_key("stg_org_identity", "canonical_name"),
+    _unique_key("dim_office", "office_id"),
+    _unique_key("fact_office_holding", "holding_id"),
+    _references("dim_office", "org_id", "dim_organisation", "org_id"),
+    _references("dim_office", "country_iso3", "dim_country", "iso3"),
+    _references("fact_office_holding", "person_id", "dim_person", "person_id"),
+    _references("fact_office_holding", "office_id", "dim_office", "office_id"),
+    RowCheck(
+        "review_identity",
+        "decision_accepted_values",
+        "review_identity.decision is same, review, not_same or unsure; decided_by is score, judgement or same_release.",
+        "SELECT count(*) FROM review_identity WHERE decision NOT IN ('same', 'review', 'not_same', 'unsure') "
+        "OR decided_by NOT IN ('score', 'judgement', 'same_release')",
+    ),
+    RowCheck(
+        "fact_office_holding",
+        "valid_from_not_after_valid_to",
+        "A term of office never ends before it begins.",
+        "SELECT count(*) FROM fact_office_holding WHERE valid_from IS NULL OR valid_to < valid_from",
+        blocking=True,
+    ),
     RowCheck(
         "fact_mention",
         "entity_id_in_dimension",
@@ -97,6 +121,39 @@ ROW_CHECKS: list[RowCheck] = [
         "SELECT count(*) FROM fact_statement s JOIN dim_release r USING (release_id) "
         "WHERE substr(r.body_text, s.char_start + 1, s.char_end - s.char_start) <> s.text",
         blocking=True,
+    ),
+    # topics, CAMEO codes, provenance spans
+    _unique_key("dim_topic", "topic_id"),
+    _references("dim_topic", "parent_topic_id", "dim_topic", "topic_id"),
+    _references("fact_topic", "release_id", "dim_release", "release_id"),
+    _references("fact_topic", "topic_id", "dim_topic", "topic_id"),
+    RowCheck(
+        "fact_topic",
+        "spans_match_text",
+        "A topic's sentence lies in body_text, its matched term lies in the sentence and equals "
+        "body_text[term_start:term_end].",
+        "SELECT count(*) FROM fact_topic t JOIN dim_release r USING (release_id) "
+        "WHERE t.char_start < 0 OR t.char_end > length(r.body_text) OR t.char_start >= t.char_end "
+        "OR t.term_start < t.char_start OR t.term_end > t.char_end "
+        "OR substr(r.body_text, t.term_start + 1, t.term_end - t.term_start) <> t.matched_term",
+        blocking=True,
+    ),
+    RowCheck(
+        "fact_participation",
+        "first_mention_span_in_text",
+        "Every participation carries the span of the person's first mention in the release, inside body_text.",
+        "SELECT count(*) FROM fact_participation p JOIN dim_release r USING (release_id) "
+        "WHERE p.char_start IS NULL OR p.char_start < 0 OR p.char_end > length(r.body_text) "
+        "OR p.char_start >= p.char_end",
+        blocking=True,
+    ),
+    RowCheck(
+        "fact_statement",
+        "act_type_and_cameo_code_in_vocabulary",
+        "Every statement's act_type and cameo_code are a pair of the closed vocabulary of speech_verbs.csv.",
+        "SELECT count(*) FROM fact_statement WHERE (act_type, cameo_code) NOT IN ("
+        + ", ".join(sorted({f"('{row['act_type']}', '{row['cameo']}')" for row in load_rows("speech_verbs.csv")}))
+        + ")",
     ),
     RowCheck(
         "dim_country",

@@ -1,7 +1,7 @@
 """Versions of the code and reference data that shape derived rows, so a change reprocesses what it affects.
 
-A release is re-parsed when the parser's fingerprint changes and re-extracted when the extraction library's or the
-reference data's fingerprint changes; otherwise a run touches only new or changed inputs.
+A release is re-parsed when the parser's fingerprint changes and re-extracted when the extraction library's, the
+reference data's or the staging tables' (`pipelines/assets/extract.py`) fingerprint changes; otherwise a run touches only new or changed inputs.
 """
 
 import hashlib
@@ -22,5 +22,9 @@ def _fingerprint(paths) -> str:
 
 PARSER_VERSION = _fingerprint(_EXTRACTION / f"{name}.py" for name in _PARSER_MODULES)
 EXTRACTOR_VERSION = _fingerprint(
-    [*_EXTRACTION.glob("*.py"), *(PROJECT_ROOT / "sources" / "reference").glob("*.csv")]
+    [
+        *_EXTRACTION.glob("*.py"),
+        *(PROJECT_ROOT / "sources" / "reference").glob("*.csv"),
+        PROJECT_ROOT / "pipelines" / "assets" / "extract.py",
+    ]
 )

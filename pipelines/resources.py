@@ -20,11 +20,24 @@ import duckdb
 from dagster_duckdb import DuckDBResource
 from pydantic import PrivateAttr
 
+from pipelines.errors import UserFacingError, ensure_no_writer, lock_error, unwritable
+from pipelines.source_files import open_source_folder
+from pipelines.web import FeedConfig, PoliteFetcher, load_feed_configs
+
 STALE_BUILD_SECONDS = 24 * 3600
 
 
 def _run_build_name(run_id: str | None) -> str:
     return run_id or "adhoc"
+
+
+def _build_owner(context: dg.InitResourceContext) -> str | None:
+    """Whose build file and export folder this run uses: its backfill's, when it is part of one (a month backfill
+    runs the partitioned step and the unpartitioned rest as separate runs, and the last one publishes what the first
+    wrote), else its own."""
+    if context.run is None:
+        return None
+    return context.run.tags.get("dagster/backfill") or context.run.run_id
 
 
 def _remove_stale(folder: Path, keep: str) -> None:
@@ -45,10 +58,7 @@ def _connect_waiting_for_lock(path: Path, config: dict, wait_seconds: float = 60
             return duckdb.connect(str(path), config=config)
         except duckdb.IOException as error:
             if time.monotonic() > deadline:
-                raise dg.Failure(
-                    f"the warehouse build file {path} stayed locked for {wait_seconds:.0f} s ({error}); "
-                    "another process holds it: wait for it to finish or stop it."
-                ) from error
+                raise (lock_error(path, error) or error) from error
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
 
@@ -59,7 +69,7 @@ class WarehouseResource(DuckDBResource):
     _run_id: str | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._run_id = context.run.run_id if context.run else None
+        self._run_id = _build_owner(context)
 
     @property
     def published_path(self) -> Path:
@@ -75,12 +85,16 @@ class WarehouseResource(DuckDBResource):
         build = self.build_path
         if build.exists():
             return build
-        build.parent.mkdir(parents=True, exist_ok=True)
         published = self.published_path
-        if published.exists():
-            copying = build.with_name(build.name + ".copying")
-            shutil.copyfile(published, copying)
-            os.replace(copying, build)
+        ensure_no_writer(published)
+        try:
+            build.parent.mkdir(parents=True, exist_ok=True)
+            if published.exists():
+                copying = build.with_name(build.name + ".copying")
+                shutil.copyfile(published, copying)
+                os.replace(copying, build)
+        except OSError as error:
+            raise unwritable("RELEASES_WAREHOUSE", published, error) from error
         return build
 
     @contextmanager
@@ -102,6 +116,7 @@ class WarehouseResource(DuckDBResource):
         with duckdb.connect(str(build)) as connection:
             connection.execute("CHECKPOINT")
         published = self.published_path
+        ensure_no_writer(published)  # replacing the file under a writer would lose its writes
         stale_wal = published.with_name(published.name + ".wal")
         stale_wal.unlink(missing_ok=True)  # a crashed read-write client's WAL belongs to the old file
         os.replace(build, published)
@@ -115,13 +130,7 @@ class ReleaseSourceResource(dg.ConfigurableResource):
     source_dir: str
 
     def root(self) -> Path:
-        root = Path(self.source_dir)
-        if not root.is_dir():
-            raise dg.Failure(
-                f"RELEASES_SOURCE_DIR={self.source_dir!r} is not a folder: set it to the folder that holds your "
-                ".txt/.html/.json releases (default: sources/samples)."
-            )
-        return root.resolve()
+        return open_source_folder(Path(self.source_dir))
 
 
 class ParquetExportResource(dg.ConfigurableResource):
@@ -131,7 +140,7 @@ class ParquetExportResource(dg.ConfigurableResource):
     _run_id: str | None = PrivateAttr(default=None)
 
     def setup_for_execution(self, context: dg.InitResourceContext) -> None:
-        self._run_id = context.run.run_id if context.run else None
+        self._run_id = _build_owner(context)
 
     @property
     def published_path(self) -> Path:
@@ -145,13 +154,15 @@ class ParquetExportResource(dg.ConfigurableResource):
     def build_dir(self) -> Path:
         """The folder this run exports into; published by `publish()`."""
         folder = self._snapshots / _run_build_name(self._run_id)
+        if self.published_path.is_file() and not self.published_path.is_symlink():
+            raise UserFacingError(
+                f"RELEASES_EXPORT_DIR={self.export_dir} is a file",
+                "point RELEASES_EXPORT_DIR at a folder path (it becomes a link to the latest export) or move the file",
+            )
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise dg.Failure(
-                f"RELEASES_EXPORT_DIR={self.export_dir!r}: cannot create {folder} ({error.strerror}); "
-                "point it at a writable folder."
-            ) from error
+            raise unwritable("RELEASES_EXPORT_DIR", self.published_path, error) from error
         return folder
 
     def publish(self) -> Path:
@@ -169,3 +180,32 @@ class ParquetExportResource(dg.ConfigurableResource):
             shutil.rmtree(previous, ignore_errors=True)
         _remove_stale(self._snapshots, keep=_run_build_name(self._run_id))
         return published
+
+
+class WebSourceResource(dg.ConfigurableResource):
+    """The web sources: the SCO news site (crawled only when `sco_base_url` is set) and the enabled feeds of
+    `feeds_file`, fetched politely (robots.txt, own User-Agent, rate limit, retries, conditional requests)."""
+
+    sco_base_url: str = ""  # RELEASES_SCO_BASE_URL; empty: the site is not crawled
+    sco_max_pages: int = 0  # RELEASES_SCO_MAX_PAGES; 0: stop at the first listing page with nothing new
+    feeds_file: str  # RELEASES_FEEDS_FILE
+    user_agent: str  # RELEASES_USER_AGENT
+    min_interval_s: float = 1.0  # between two requests to one host (longer when robots.txt asks)
+    timeout_s: float = 10.0
+    max_retries: int = 3
+    backoff_base_s: float = 0.5
+    revalidate_known: bool = True  # ask again for known articles, with their validators (a 304 when unchanged)
+
+    def fetcher(self) -> PoliteFetcher:
+        return PoliteFetcher(
+            self.user_agent,
+            min_interval_s=self.min_interval_s,
+            timeout_s=self.timeout_s,
+            max_retries=self.max_retries,
+            backoff_base_s=self.backoff_base_s,
+        )
+
+    def feeds(self) -> list[FeedConfig]:
+        """The enabled feeds; a missing file means none."""
+        path = Path(self.feeds_file)
+        return load_feed_configs(path) if path.is_file() else []

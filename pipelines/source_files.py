@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.errors import UserFacingError
+
 MAX_RELEASE_BYTES = 5_000_000
 _CHUNK = 1 << 20
 
@@ -47,6 +49,30 @@ def _read(path: Path, uri: str, root: Path, max_bytes: int) -> SourceFile:
     except OSError as error:
         return SourceFile(uri, 0, None, None, f"unreadable: {error.strerror or error}")
     return SourceFile(uri, len(data), hashlib.sha256(data).hexdigest(), data, None)
+
+
+def open_source_folder(folder: Path) -> Path:
+    """The source folder, resolved, after checking that it is a folder this user can list; else the fix."""
+    setting = f"RELEASES_SOURCE_DIR={folder}"
+    point_it = "set RELEASES_SOURCE_DIR to the folder that holds your .txt/.html/.json releases (default: sources/samples)"
+    if not folder.exists():
+        raise UserFacingError(f"{setting} does not exist", f"{point_it}, or create it and put the releases in it")
+    if not folder.is_dir():
+        raise UserFacingError(f"{setting} is a file, not a folder", point_it)
+    try:
+        with os.scandir(folder) as entries:
+            next(entries, None)
+    except OSError as error:
+        raise UserFacingError(
+            f"{setting} cannot be read ({error.strerror or error})",
+            f"give this user read access (chmod -R u+rX {folder}) or {point_it}",
+        ) from error
+    return folder.resolve()
+
+
+def count_files(root: Path) -> int:
+    """How many files the scan will visit: the total for progress logs (a listing, nothing is read)."""
+    return sum(1 for _ in _files_below(root.resolve()))
 
 
 def scan_source_folder(root: Path, max_bytes: int = MAX_RELEASE_BYTES) -> Iterator[SourceFile]:

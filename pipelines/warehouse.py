@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pyarrow as pa
 
+from pipelines.docs import load_comments
 from pipelines.settings import MODELS_DIR, PROJECT_ROOT
 
 SCHEMA_DIR = PROJECT_ROOT / "warehouse" / "schema"
+PREVIEW_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -97,21 +100,43 @@ def append_rows(connection: duckdb.DuckDBPyConnection, name: str, rows: list[dic
         connection.unregister("incoming_rows")
 
 
+@cache
+def _column_comments() -> dict[tuple[str, str | None], str]:
+    """The data dictionary's comments by (table, column); column None for the table itself."""
+    return {(comment.table, comment.column): comment.text for comment in load_comments()}
+
+
+def _preview_expression(column: str, data_type: str) -> str:
+    """A column as the preview shows it: long text cut, bytes as their length (a preview is for reading)."""
+    quoted = '"' + column.replace('"', '""') + '"'
+    if data_type == "BLOB":
+        return f"octet_length({quoted}) || ' bytes' AS {quoted}"
+    if data_type == "VARCHAR":
+        cut = f"left({quoted}, {PREVIEW_CHARS - 1}) || '…'"
+        return f"CASE WHEN length({quoted}) > {PREVIEW_CHARS} THEN {cut} ELSE {quoted} END AS {quoted}"
+    return quoted
+
+
 def table_metadata(connection: duckdb.DuckDBPyConnection, name: str, preview_rows: int = 5) -> dict:
-    """Row count, column schema and a small Markdown preview of a table, for the Dagster UI."""
+    """Row count, column schema (types and the dictionary's descriptions) and a Markdown preview, for the Dagster UI.
+
+    The preview is the first rows in sorted order, so the same table always shows the same rows.
+    """
     row_count = connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     columns = connection.execute(
         "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
         [name],
     ).fetchall()
-    preview = connection.execute(f"SELECT * FROM {name} LIMIT {preview_rows}").fetchdf()
-    for column in preview.columns:
-        if preview[column].dtype == object:
-            preview[column] = preview[column].map(lambda v: v[:80] + "…" if isinstance(v, str) and len(v) > 80 else v)
+    shown = ", ".join(_preview_expression(column, data_type) for column, data_type in columns)
+    preview = connection.execute(f"SELECT {shown} FROM {name} ORDER BY ALL LIMIT {preview_rows}").fetchdf()
+    comments = _column_comments()
     return {
         "dagster/row_count": dg.MetadataValue.int(int(row_count)),
         "dagster/column_schema": dg.TableSchema(
-            columns=[dg.TableColumn(name=column, type=data_type) for column, data_type in columns]
+            columns=[
+                dg.TableColumn(name=column, type=data_type, description=comments.get((name, column)))
+                for column, data_type in columns
+            ]
         ),
         "preview": dg.MetadataValue.md(preview.to_markdown(index=False) if len(preview) else "_(no rows)_"),
     }

@@ -22,7 +22,9 @@ from tests.conftest import PROJECT_ROOT, SAMPLES_DIR
 
 DAGSTER = Path(sys.executable).with_name("dagster")
 JOB_COMMAND = [str(DAGSTER), "job", "execute", "-m", "pipelines.definitions", "-j", "build_warehouse"]
-MATERIALIZE_COMMAND = [str(DAGSTER), "asset", "materialize", "-m", "pipelines.definitions", "--select", "*"]
+# Every asset but the month-partitioned one, which only a month backfill runs (tests/test_partitions.py).
+MATERIALIZE_COMMAND = [str(DAGSTER), "asset", "materialize", "-m", "pipelines.definitions",
+                       "--select", "not key:month_reextraction"]
 CONTRACT_TABLES = ["raw_release", "dim_release", "dim_person", "dim_organisation", "dim_country", "dim_event",
                    "dim_document", "fact_mention", "fact_participation", "fact_statement"]
 # Zero when the star schema hangs together: facts point at current releases, every current parsed input is a release.

@@ -1,8 +1,8 @@
 """Concurrency through the real command line: runs launched together share the `duckdb_writer` pool and both succeed,
 and the multiprocess executor (a process per step, which `materialize()` never exercises) builds and publishes.
 
-The multiprocess run is slow (a process per step, 40-odd steps, one at a time through the pool) but mostly idle, so
-it starts in the background when this module starts and the two-runs test runs meanwhile.
+The multiprocess run is slow (a process per step, 40-odd steps, each loading the code location; one at a time) but
+mostly idle, so it starts in the background when this module starts and the two-runs test runs meanwhile.
 """
 from __future__ import annotations
 
@@ -16,10 +16,14 @@ import pytest
 
 from tests.dagster_cli import MATERIALIZE_COMMAND, Place, fill_source, make_run, published_state, run, start, tail
 
-# The default multiprocess executor, with worker processes forked from a preloaded server instead of each one
-# importing Dagster and the code location again (the same executor; seconds instead of minutes of CPU).
-FORKSERVER_CONFIG = "execution:\n  config:\n    multiprocess:\n      start_method:\n        forkserver: {}\n"
-TIMEOUT_SECONDS = 240
+# The default multiprocess executor, configured as `reextract_months` is: worker processes forked from a server that
+# has imported the code location once (named explicitly, or each step imports it again), one step at a time (every
+# step is in the duckdb_writer pool, and steps blocked on it back off for up to 15 s).
+FORKSERVER_CONFIG = (
+    "execution:\n  config:\n    multiprocess:\n      max_concurrent: 1\n"
+    "      start_method:\n        forkserver:\n          preload_modules: [pipelines.definitions]\n"
+)
+TIMEOUT_SECONDS = 480  # minutes only when the machine is busy: the multiprocess run's steps each start a process
 
 
 def _wait(process: subprocess.Popen, log: Path, deadline: float) -> int:

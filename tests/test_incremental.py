@@ -8,7 +8,7 @@ import duckdb
 
 from tests.conftest import SAMPLES_DIR, materialize_all
 
-FIRST = ["2017-04-18_alimov_gumilev_lecture.txt", "2019-05-15_norov_mscs_bishkek.txt", "seed.txt"]
+CHANGED = "2017-04-18_alimov_gumilev_lecture.txt"
 ADDED = "2023-03-16_zhang_lavrov_moscow.txt"
 
 
@@ -28,36 +28,35 @@ def _snapshot(database) -> dict[str, list]:
         }
 
 
-def test_only_new_and_changed_releases_are_processed(tmp_path):
+def test_only_new_and_changed_releases_are_processed(tmp_path, sample_warehouse):
+    """Starting from the session's published sample warehouse (16 releases): one file added and one changed are the
+    only two parsed and extracted; the rerun parses and extracts nothing and changes no row."""
     source, out = tmp_path / "source", tmp_path / "out"
-    source.mkdir()
-    for name in FIRST:
-        shutil.copy(SAMPLES_DIR / name, source / name)
-    assert _run_counts(materialize_all(source, out)) == (3, 3)
-
-    shutil.copy(SAMPLES_DIR / ADDED, source / ADDED)
-    assert _run_counts(materialize_all(source, out)) == (1, 1)
-
-    before = _snapshot(out / "releases.duckdb")
-    assert _run_counts(materialize_all(source, out)) == (0, 0)
-    assert _snapshot(out / "releases.duckdb") == before
-
-    changed = source / FIRST[0]
+    shutil.copytree(SAMPLES_DIR, source)
+    shutil.copytree(sample_warehouse[0], out, symlinks=True)
+    added = source / ADDED.replace(".txt", ".copy.txt")
+    added.write_text((SAMPLES_DIR / ADDED).read_text(encoding="utf-8") + "\nA later paragraph.\n", encoding="utf-8")
+    changed = source / CHANGED
     changed.write_text(changed.read_text(encoding="utf-8").replace("18 April 2017", "19 April 2017"), encoding="utf-8")
-    assert _run_counts(materialize_all(source, out)) == (1, 1)
+    assert _run_counts(materialize_all(source, out)) == (2, 2)
+
     with duckdb.connect(str(out / "releases.duckdb"), read_only=True) as connection:
         versions = connection.execute(
-            "SELECT is_current, count(*) FROM raw_release WHERE source_uri = ? GROUP BY 1 ORDER BY 1", [FIRST[0]]
+            "SELECT is_current, count(*) FROM raw_release WHERE source_uri = ? GROUP BY 1 ORDER BY 1", [CHANGED]
         ).fetchall()
         assert versions == [(False, 1), (True, 1)]
-        assert connection.execute("SELECT count(*) FROM dim_release").fetchone()[0] == 4
+        assert connection.execute("SELECT count(*) FROM dim_release").fetchone()[0] == 17
         dates = connection.execute(
-            "SELECT published_date::VARCHAR FROM dim_release WHERE source_uri = ?", [FIRST[0]]
+            "SELECT published_date::VARCHAR FROM dim_release WHERE source_uri = ?", [CHANGED]
         ).fetchall()
         assert dates == [("2017-04-19",)]
         persons = connection.execute(
             "SELECT count(*) FROM fact_participation WHERE release_id IN "
             "(SELECT release_id FROM dim_release WHERE source_uri = ?)",
-            [FIRST[0]],
+            [CHANGED],
         ).fetchone()[0]
         assert persons == 1
+
+    before = _snapshot(out / "releases.duckdb")
+    assert _run_counts(materialize_all(source, out)) == (0, 0)
+    assert _snapshot(out / "releases.duckdb") == before

@@ -3,6 +3,7 @@ and export, and an analyst's open read-only connection neither fails a run nor s
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import time
@@ -11,7 +12,6 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import materialize_all
 from tests.dagster_cli import Place, fill_source, make_run, published_state, run, start, tail
 
 # Kill moments: while Python starts, while Dagster starts, in the middle of the build, and as the publish begins.
@@ -20,11 +20,11 @@ KILL_AT_STEPS = ["extracted_entities", "published_warehouse"]
 
 
 @pytest.fixture(scope="module")
-def place(tmp_path_factory: pytest.TempPathFactory) -> Place:
-    """A published warehouse of the 16 samples, and a source folder that has since grown to 32 releases."""
+def place(tmp_path_factory: pytest.TempPathFactory, sample_warehouse) -> Place:
+    """A published warehouse of the 16 samples (the session's, copied with its export), and a source folder that has
+    since grown to 32 releases."""
     place = Place(tmp_path_factory.mktemp("publish"))
-    fill_source(place.source)
-    assert materialize_all(place.source, place.warehouse.parent).success
+    shutil.copytree(sample_warehouse[0], place.warehouse.parent, symlinks=True)  # the export is a relative symlink
     fill_source(place.source, variants=2)
     return place
 

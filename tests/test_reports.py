@@ -1,6 +1,7 @@
 """Reports: charts render from small frames, deterministically, and the `reports` asset draws the sample warehouse."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -74,4 +75,62 @@ def test_reports_asset_on_sample_warehouse(sample_warehouse):
     assert len(str(materialization.metadata)) < 400_000, "keep the images in the run's metadata small"
     with duckdb.connect(str(out_dir / "releases.duckdb"), read_only=True) as connection:
         has_topics = connection.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'fact_topic'").fetchone()[0]
+        has_meetings = connection.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'v_meetings'").fetchone()[0]
     assert ("stand-in" in materialization.metadata["topics_over_time"].value) == (not has_topics)
+    assert ("shared events" in (report_dir / "who_met_whom.svg").read_text()) == bool(has_meetings)
+
+
+_SMALL_WAREHOUSE = """
+CREATE TABLE dim_release AS SELECT * FROM (VALUES ('r1', DATE '2021-03-02'), ('r2', DATE '2021-05-09'))
+    AS t(release_id, published_date);
+CREATE TABLE dim_person AS SELECT * FROM (VALUES ('p1', 'Zhang Ming'), ('p2', 'Wang Yi'), ('p3', 'Sergey Lavrov'))
+    AS t(person_id, canonical_name);
+CREATE TABLE dim_organisation AS SELECT * FROM (VALUES ('o1', 'United Nations')) AS t(org_id, canonical_name);
+CREATE TABLE fact_participation AS SELECT * FROM (VALUES ('r1', 'e1', 'p1'), ('r1', 'e1', 'p2'), ('r2', NULL, 'p1'),
+    ('r2', NULL, 'p3')) AS t(release_id, event_id, person_id);
+CREATE TABLE fact_mention AS SELECT * FROM (VALUES ('r1', 'organisation', 'o1'), ('r2', 'country', 'CHN'))
+    AS t(release_id, entity_type, entity_id);
+"""
+
+
+class _Notes(logging.Logger):
+    """A logger that keeps what the reports asset logs."""
+
+    def __init__(self) -> None:
+        super().__init__("reports")
+        self.notes: list[str] = []
+
+    def info(self, message, *args, **kwargs) -> None:
+        self.notes.append(message)
+
+
+def _draw_small(tmp_path: Path, extra_sql: str = "") -> tuple[dict, list[str]]:
+    from pipelines.assets.reports import draw
+
+    log = _Notes()
+    with duckdb.connect() as connection:
+        connection.execute(_SMALL_WAREHOUSE + extra_sql)
+        drawn = draw(connection, tmp_path, log)
+    return drawn, log.notes
+
+
+def test_reports_fall_back_with_a_logged_note(tmp_path: Path):
+    drawn, notes = _draw_small(tmp_path)
+    assert sorted(drawn) == sorted(CHART_NAMES)
+    assert "stand-in" in drawn["topics_over_time"][0]
+    assert any("no fact_topic" in note for note in notes) and any("no v_meetings" in note for note in notes)
+    svg = (tmp_path / "who_met_whom.svg").read_text()
+    assert "shared releases" in svg and "Sergey Lavrov" in svg  # met Zhang Ming in a release without an event
+
+
+def test_reports_read_topics_and_meetings_when_they_exist(tmp_path: Path):
+    richer = """
+    CREATE TABLE dim_topic AS SELECT * FROM (VALUES ('terrorism', 'Terrorism')) AS t(topic_id, name);
+    CREATE TABLE fact_topic AS SELECT * FROM (VALUES ('r1', 'terrorism'), ('r2', 'terrorism')) AS t(release_id, topic_id);
+    CREATE VIEW v_meetings AS SELECT 'e1' AS event_id, 'Wang Yi' AS person_a, 'Zhang Ming' AS person_b;
+    """
+    drawn, notes = _draw_small(tmp_path, richer)
+    assert drawn["topics_over_time"][0].startswith("Releases per topic") and not notes
+    assert "Terrorism" in (tmp_path / "topics_over_time.svg").read_text()
+    svg = (tmp_path / "who_met_whom.svg").read_text()
+    assert "shared events" in svg and "Sergey Lavrov" not in svg

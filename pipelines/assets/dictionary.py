@@ -3,17 +3,21 @@
 import dagster as dg
 
 from pipelines.assets.extract import extracted_entities
+from pipelines.assets.identity import person_identity
 from pipelines.assets.ingest import ingest_release_files
 from pipelines.assets.models import MODEL_NAMES
 from pipelines.assets.parse import stg_release
-from pipelines.assets.reference import ref_country
+from pipelines.assets.reference import ref_country, ref_office, ref_topic
+from pipelines.assets.views import analytical_views
 from pipelines.docs import apply_comments, coverage, load_comments, uncommented
 from pipelines.resources import WarehouseResource
 
 COMMENTS = load_comments()
 # Every asset that builds a table: the comments go on after them, since rebuilding a table drops its comments.
 TABLE_ASSETS = sorted(
-    {key.to_user_string() for asset in (ingest_release_files, stg_release, extracted_entities, ref_country)
+    {key.to_user_string() for asset in (
+        ingest_release_files, stg_release, extracted_entities, ref_country, ref_office, person_identity, ref_topic,
+        analytical_views)
      for key in asset.keys} | set(MODEL_NAMES)
 )
 

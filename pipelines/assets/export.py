@@ -25,13 +25,14 @@ def parquet_export(
     root = parquet.build_dir()
     sizes = {}
     with warehouse.get_connection() as connection:
-        for table in EXPORTED_TABLES:
+        for done, table in enumerate(EXPORTED_TABLES, start=1):
             target = root / f"{table}.parquet"
             quoted = target.as_posix().replace("'", "''")
             connection.execute(
                 f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{quoted}' (FORMAT parquet, COMPRESSION zstd)"
             )
             sizes[table] = target.stat().st_size
+            context.log.info(f"exported {done}/{len(EXPORTED_TABLES)} tables: {table}.parquet, {sizes[table]:,} bytes")
     context.log.info(f"exported {len(sizes)} tables to {root}")
     return dg.MaterializeResult(
         metadata={

@@ -25,6 +25,8 @@ STAGING_SCHEMAS: dict[str, pa.Schema] = {
             ("country_iso3", pa.string()),
             ("rule", pa.string()),
             ("confidence", pa.float64()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
         ]
     ),
     "stg_mention": pa.schema(
@@ -74,6 +76,20 @@ STAGING_SCHEMAS: dict[str, pa.Schema] = {
             ("char_end", pa.int64()),
             ("rule", pa.string()),
             ("confidence", pa.float64()),
+            ("cameo_code", pa.string()),
+        ]
+    ),
+    "stg_topic": pa.schema(
+        [
+            ("release_id", pa.string()),
+            ("topic_id", pa.string()),
+            ("char_start", pa.int64()),
+            ("char_end", pa.int64()),
+            ("matched_term", pa.string()),
+            ("term_start", pa.int64()),
+            ("term_end", pa.int64()),
+            ("rule", pa.string()),
+            ("confidence", pa.float64()),
         ]
     ),
 }
@@ -97,6 +113,7 @@ def staging_rows(release_id: str, extraction: ReleaseExtraction) -> dict[str, li
     """Flatten one release's extraction into rows of the staging tables."""
     rows: dict[str, list[dict]] = {name: [] for name in STAGING_SCHEMAS}
     for person in extraction.persons:
+        first = min(person.mentions, key=lambda mention: mention.start, default=None)  # the row's provenance span
         rows["stg_person"].append(
             {
                 "release_id": release_id,
@@ -108,6 +125,8 @@ def staging_rows(release_id: str, extraction: ReleaseExtraction) -> dict[str, li
                 "country_iso3": person.country_iso3,
                 "rule": person.rule,
                 "confidence": person.confidence,
+                "char_start": first.start if first else None,
+                "char_end": first.end if first else None,
             }
         )
         for mention in person.mentions:
@@ -167,8 +186,23 @@ def staging_rows(release_id: str, extraction: ReleaseExtraction) -> dict[str, li
                 "char_end": statement.mention.end,
                 "rule": statement.rule,
                 "confidence": statement.confidence,
+                "cameo_code": statement.cameo_code,
             }
         )
+    rows["stg_topic"].extend(
+        {
+            "release_id": release_id,
+            "topic_id": topic.topic_id,
+            "char_start": topic.mention.start,
+            "char_end": topic.mention.end,
+            "matched_term": topic.matched_term.text,
+            "term_start": topic.matched_term.start,
+            "term_end": topic.matched_term.end,
+            "rule": topic.rule,
+            "confidence": topic.confidence,
+        }
+        for topic in extraction.topics
+    )
     return rows
 
 
@@ -221,7 +255,7 @@ def _remove_stale(connection) -> int:
     specs=[
         dg.AssetSpec(
             name,
-            deps=["stg_release"],
+            deps=["stg_release", "month_reextraction"],  # a month backfill hands releases back first
             description=f"Staging rows from the extraction library ({name.removeprefix('stg_').replace('_', ' ')}), "
             "each with its release, char span, rule and confidence.",
             group_name="extract",

@@ -3,10 +3,11 @@
 import dagster as dg
 
 from pipelines.assets.extract import STAGING_SCHEMAS
+from pipelines.assets.identity import IDENTITY_SCHEMAS
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import SqlModel, build_model, load_models, table_metadata
 
-UPSTREAM_TABLES = {"stg_release", "ref_country", *STAGING_SCHEMAS}
+UPSTREAM_TABLES = {"stg_release", "ref_country", *STAGING_SCHEMAS, "ref_office", *IDENTITY_SCHEMAS, "ref_topic"}
 
 
 def _model_asset(model: SqlModel, known_tables: set[str]) -> dg.AssetsDefinition:

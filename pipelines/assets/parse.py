@@ -10,6 +10,7 @@ from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
 from pipelines.fingerprint import PARSER_VERSION
 from pipelines.parallel import map_batches
+from pipelines.partitions import register_release_months
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import append_rows, ensure_table, table_metadata
 
@@ -133,6 +134,7 @@ def stg_release(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
             context.log.info(f"parsed {done}/{len(todo)} new releases")
         connection.execute("COMMIT")
         undated = connection.execute("SELECT count(*) FROM stg_release WHERE published_date IS NULL").fetchone()[0]
+        new_months = register_release_months(context.instance, connection)  # partitions for month backfills
         context.log.info(f"parsed {parsed} releases, removed {removed}; {undated} releases without a published date")
         return dg.MaterializeResult(
             metadata={
@@ -140,6 +142,7 @@ def stg_release(context: dg.AssetExecutionContext, warehouse: WarehouseResource)
                 "parsed_this_run": parsed,
                 "removed_this_run": int(removed),
                 "undated": int(undated),
+                "new_release_months": len(new_months),
                 "parser_version": PARSER_VERSION,
             }
         )

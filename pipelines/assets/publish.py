@@ -4,7 +4,7 @@ import dagster as dg
 
 from pipelines.resources import ParquetExportResource, WarehouseResource
 
-PUBLISH_AFTER = ["parquet_export", "data_dictionary", "reports"]
+PUBLISH_AFTER = ["parquet_export", "data_dictionary", "reports", "analytical_views"]
 
 
 @dg.asset(

@@ -1,6 +1,13 @@
-"""Reports: charts of the warehouse (activity over time, the most active people and organisations, who met whom)."""
+"""Reports: charts of the warehouse (activity over time, the most active people and organisations, who met whom,
+topics over time).
+
+Each chart reads the richest source the warehouse has: who met whom from the `v_meetings` view (people at the same
+reported event) and topics from `fact_topic`; a warehouse built before those existed gets the older stand-ins, and
+the run's log says so.
+"""
 
 import base64
+import logging
 from pathlib import Path
 
 import dagster as dg
@@ -9,6 +16,7 @@ import pandas as pd
 
 from pipelines import charts
 from pipelines.assets.models import MODEL_NAMES
+from pipelines.assets.views import VIEW_NAMES
 from pipelines.resources import ParquetExportResource, WarehouseResource
 
 TOP = 15
@@ -32,7 +40,13 @@ PEOPLE = """
 SELECT p.canonical_name AS name, count(DISTINCT f.release_id) AS releases
 FROM fact_participation f JOIN dim_person p USING (person_id) GROUP BY 1 ORDER BY 1
 """
-# Two people met when they take part in the same event, or in the same release where no event separates them.
+# Who met whom from the analytical view: two people at the same reported event; the weight counts their events.
+MEETINGS_FROM_VIEW = """
+SELECT person_a AS source, person_b AS target, count(DISTINCT event_id) AS weight
+FROM v_meetings GROUP BY 1, 2 ORDER BY weight DESC, source, target
+"""
+# The stand-in: two people met when they take part in the same event, or in the same release where no event
+# separates them; the weight counts their releases.
 MEETINGS = """
 WITH p AS (SELECT DISTINCT release_id, event_id, person_id FROM fact_participation)
 SELECT least(pa.canonical_name, pb.canonical_name) AS source, greatest(pa.canonical_name, pb.canonical_name) AS target,
@@ -59,8 +73,22 @@ SELECT {PERIOD} AS period, m.entity_type AS category, count(*) AS count
 FROM fact_mention m JOIN dim_release r USING (release_id)
 WHERE r.published_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2
 """
-HAS_TOPICS = {"fact_topic", "dim_topic"} <= set(MODEL_NAMES)
 READS = ["dim_release", "dim_person", "dim_organisation", "fact_participation", "fact_mention"]
+# Read when they exist: declared as upstream so the charts are drawn after them.
+RICHER = [
+    *(name for name in ("fact_topic", "dim_topic") if name in MODEL_NAMES),
+    *(["analytical_views"] if "v_meetings" in VIEW_NAMES else []),
+]
+
+
+def _relations(connection: duckdb.DuckDBPyConnection) -> set[str]:
+    """The tables and views of the warehouse, to pick each chart's source."""
+    return {
+        row[0]
+        for row in connection.execute(
+            "SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal"
+        ).fetchall()
+    }
 
 
 def _period_name(connection: duckdb.DuckDBPyConnection) -> str:
@@ -70,18 +98,30 @@ def _period_name(connection: duckdb.DuckDBPyConnection) -> str:
     return "year" if span is not None and span > 24 else "month"
 
 
-def _draw(connection: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, tuple[str, list[Path]]]:
+def draw(
+    connection: duckdb.DuckDBPyConnection, out_dir: Path, log: logging.Logger
+) -> dict[str, tuple[str, list[Path]]]:
     """Every chart: name -> (caption, [png, svg])."""
     def frame(sql: str) -> pd.DataFrame:
         return connection.execute(sql).fetchdf()
 
     period = _period_name(connection)
-    if HAS_TOPICS:
+    relations = _relations(connection)
+    if {"fact_topic", "dim_topic"} <= relations:
         topics_title = f"Releases per topic and {period}"
         topics = frame(TOPICS)
     else:
+        log.info("no fact_topic/dim_topic tables in this warehouse yet: 'topics over time' shows mentions per entity "
+                 "type instead")
         topics_title = f"Mentions per entity type and {period} (stand-in: no fact_topic table yet)"
         topics = frame(ENTITY_TYPES)
+    if "v_meetings" in relations:
+        meetings, weight_label = frame(MEETINGS_FROM_VIEW), "shared events"
+        meetings_title = "Who met whom (people at the same reported event)"
+    else:
+        log.info("no v_meetings view in this warehouse yet: 'who met whom' pairs people of the same event or release")
+        meetings, weight_label = frame(MEETINGS), "shared releases"
+        meetings_title = "Who met whom (same event or release)"
     return {
         "releases_per_month": ("Releases per month", charts.releases_per_month(frame(RELEASES_PER_MONTH), out_dir)),
         "active_people": (
@@ -96,8 +136,7 @@ def _draw(connection: duckdb.DuckDBPyConnection, out_dir: Path) -> dict[str, tup
         ),
         "who_met_whom": (
             "Who met whom",
-            charts.network(frame(PEOPLE), frame(MEETINGS), "Who met whom (same event or release)", out_dir,
-                           "who_met_whom"),
+            charts.network(frame(PEOPLE), meetings, meetings_title, out_dir, "who_met_whom", weight_label=weight_label),
         ),
         "topics_over_time": (topics_title, charts.stacked_over_time(topics, topics_title, out_dir, "topics_over_time")),
     }
@@ -109,7 +148,7 @@ def _markdown_image(caption: str, png: Path) -> str:
 
 
 @dg.asset(
-    deps=[*READS, *(["fact_topic", "dim_topic"] if HAS_TOPICS else [])],
+    deps=[*READS, *RICHER],
     group_name="reports",
     kinds={"duckdb", "matplotlib"},
     owners=["team:releases-data"],
@@ -120,13 +159,13 @@ def reports(
 ) -> dg.MaterializeResult:
     """Charts people would rather look at than read, as PNG and SVG under `<RELEASES_EXPORT_DIR>/reports/`.
 
-    Releases per month, the most active people and organisations, a who-met-whom network and topics over time
-    (mentions per entity type until a `fact_topic` table exists). Only SELECTs, on the warehouse this run builds;
-    the files go to the run's export folder, so they are published together with the tables they show.
+    Releases per month, the most active people and organisations, a who-met-whom network (`v_meetings`) and topics
+    over time (`fact_topic`). Only SELECTs, on the warehouse this run builds; the files go to the run's export
+    folder, so they are published together with the tables they show. The images are in this metadata too.
     """
     out_dir = parquet.build_dir() / "reports"
     with warehouse.get_connection() as connection:
-        drawn = _draw(connection, out_dir)
+        drawn = draw(connection, out_dir, context.log)
     files = [path for _, paths in drawn.values() for path in paths]
     context.log.info(f"wrote {len(files)} chart files to {out_dir}")
     return dg.MaterializeResult(

@@ -118,8 +118,11 @@ def _safe_date(year: int, month: int, day: int | None) -> date | None:
         return None
 
 
+_NON_DIGITS = re.compile(r"\D")
+
+
 def _number(text: str | None) -> int | None:
-    return int(re.sub(r"\D", "", text)) if text else None
+    return int(_NON_DIGITS.sub("", text)) if text else None
 
 
 def _month(text: str | None) -> int | None:
@@ -150,22 +153,25 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
 
 
 # Patterns whose match starts with the first digit of a run of digits (they open with a look-behind, which
-# keeps the regex engine from skipping ahead on its own), by the lengths such a run can have: a day has one or
-# two digits, an ISO date opens with four.
-_DIGIT_LED = {"dmy_cross_month": (1, 2), "dmy": (1, 2), "iso": (4,), "numeric": (1, 2)}
+# keeps the regex engine from skipping ahead on its own), by the lengths such a run can have (a day has one or
+# two digits, an ISO date opens with four) and the characters that can follow the run ("" for any).
+_DIGIT_LED = {"dmy_cross_month": ((1, 2), ""), "dmy": ((1, 2), ""), "iso": ((4,), "-"), "numeric": ((1, 2), "./")}
 _DIGITS = re.compile(r"\d+")
 
 
 def _finditer(kind: str, pattern: re.Pattern[str], text: str, digit_runs: list[tuple[int, int]]
               ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`; a digit-led pattern is only tried where a run of digits of its length starts."""
-    lengths = _DIGIT_LED.get(kind)
-    if lengths is None:
+    led = _DIGIT_LED.get(kind)
+    if led is None:
         yield from pattern.finditer(text)
         return
+    lengths, followers = led
     end = 0
     for start, stop in digit_runs:
-        if start >= end and stop - start in lengths and (match := pattern.match(text, start)):
+        if start < end or stop - start not in lengths or stop == len(text):
+            continue  # every digit-led date goes on after its first run of digits
+        if (not followers or text[stop] in followers) and (match := pattern.match(text, start)):
             yield match
             end = match.end()
 

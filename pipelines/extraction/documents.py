@@ -3,13 +3,17 @@
 A document name is a capitalised phrase around a document head noun from `document_kinds.csv`: its
 capitalised modifiers ("UN Global Counter-Terrorism Strategy") and its "of/on/between/for ..." complement
 ("Memorandum of Understanding between the SCO Secretariat and the International Committee of the Red Cross",
-"... in Combating Terrorism, Separatism and Extremism for 2019-2021"). A later "the Charter" refers back to
-the document of that head already found, and a sub-document "Programme on its implementation" is its own
-document. Unnamed references ("the UNSC resolutions", "a joint communique") stay out: they are lower-case.
+"... in Combating Terrorism, Separatism and Extremism for 2019-2021", "Regulations on ... Presidential and/or
+Parliamentary Elections", "Agreement on Customs Cooperation (Partnership) within the Framework of ..."). A later
+"the Charter" refers back to the document of that head already found, a shorter form of a fuller name in the same
+text ("Memorandum of Understanding" in a headline) is that document, and a sub-document "Programme on its
+implementation" is its own document. Unnamed references ("the UNSC resolutions", "a joint communique") stay out:
+they are lower-case, unless a status they confer ("the memoranda of obligations of Iran and Belarus for obtaining
+the status of SCO member state") or the parties they name ("memorandum of understanding between the SCO Secretariat
+and ...") make them specific.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,11 +23,16 @@ from pathlib import Path
 from pipelines.extraction.organisations import OrganisationMatcher
 from pipelines.extraction.records import DocumentRef, Mention, OrgRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.textutil import Token, hyphen_joined, indexes_of, match_tokens, token_starts
+from pipelines.extraction.textutil import Token, hyphen_joined, indexes_of, match_tokens
 
 CONNECTORS = frozenset({"of", "on", "between", "for", "in", "to", "and", "the", "among", "against", "with", "at",
                         "until", "till"})
-YEAR_CONNECTORS = frozenset({"for", "until", "till", "to", "in"})
+FRAMEWORK = frozenset({"Framework", "framework"})  # "within the Framework of the SCO" continues a name
+INSERT_FOLLOWERS = CONNECTORS | {"within"}  # what follows a parenthesised insert inside a name
+YEAR_CONNECTORS = frozenset({"for", "until", "till", "to", "in", "of"})
+# Lower-case heads that the parties named after them make specific ("memorandum of understanding between the SCO
+# Secretariat and ..."); an "agreement between Kazakhstan and China" stays an unnamed reference.
+PARTY_HEADS = frozenset({"memorandum", "memoranda"})
 NOT_MODIFIERS = frozenset({
     "The", "A", "An", "On", "In", "At", "During", "This", "That", "These", "Those", "His", "Her", "Its", "Their",
     "By", "For", "With", "From", "As", "After", "Before", "It", "He", "She", "They", "We", "And", "But", "Also",
@@ -32,27 +41,41 @@ NOT_MODIFIERS = frozenset({
 })
 # A capitalised noun right after a head shows that the head only qualifies it ("Convention Centre").
 IMPLEMENTATION = re.compile(r"(?:on|for) its [Ii]mplementation\b")
-GRANTING = re.compile(
-    r"\b(?:draft )?(?:[Mm]emorandum|[Aa]greement) on granting (?:the )?[A-Z][\w'’ -]*? the status of "
-    r"(?:an? )?SCO (?:[Dd]ialogue [Pp]artner|[Oo]bserver(?: [Ss]tate)?|[Pp]artner|[Mm]ember [Ss]tate)"
+# "memorandum on granting Nepal the status of SCO dialogue partner", "memoranda of obligations of Iran and Belarus
+# for obtaining the status of SCO member state": a lower-case head made specific by the status it confers.
+STATUS = re.compile(
+    r"\b(?:draft )?(?i:memorand(?:um|a)|agreements?|protocols?|treat(?:y|ies)) (?:on|of) (?:[\w'’-]+ ){0,14}?"
+    r"(?i:the status of )(?:an? )?(?:(?:[A-Z]{2,6}|Shanghai Cooperation Organi[sz]ation) )?"
+    r"(?i:dialogue partner|observer(?: state)?|partner|member state)s?"
+    r"(?: (?:of|in) the (?:[A-Z]{2,6}|Shanghai Cooperation Organi[sz]ation))?\b"
 )
+STATUS_REACH = 240  # characters: more than 14 words before "status of", and the status after it
 RESOLUTION_NUMBER = re.compile(r"\b(?:(?:UN )?Security Council |UNSC |UN General Assembly |UNGA )?[Rr]esolution "
                                r"\d{2,4}(?:/\d+)?(?: \(\d{4}\))?")
 
-CONFIDENCE = {"name": 0.85, "short": 0.7, "back_reference": 0.6, "sub_document": 0.6, "granting": 0.8,
-              "resolution_number": 0.8}
+LISTED = frozenset({"gazetteer", "acronym"})  # organisation rules whose names may hold a document head
+NEEDS_KINDS = frozenset({"", "yes", "complement"})  # other values of `needs_modifier` name a required modifier
+MERGEABLE = frozenset({"name", "short"})
+CONFIDENCE = {"name": 0.85, "short": 0.7, "back_reference": 0.6, "sub_document": 0.6, "status": 0.8,
+              "resolution_number": 0.8, "between": 0.7}
 
 
 @dataclass(frozen=True)
 class _Head:
     kind: str
-    needs: str  # "" nothing, "yes" some capitalised modifier, "SCO" the SCO as modifier
+    needs: str  # "" nothing, "yes" some capitalised modifier, "complement" an "of ...", else that word as modifier
 
 
 @cache
 def _heads(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> dict[str, _Head]:
     return {row["head"]: _Head(row["kind"], row["needs_modifier"]) for row in load_rows("document_kinds.csv",
                                                                                         reference_dir)}
+
+
+@cache
+def _candidate_words(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> frozenset[str]:
+    """Every token that may start a look for a document name: the heads and the lower-case party heads."""
+    return frozenset(_heads(reference_dir)) | PARTY_HEADS
 
 
 @cache
@@ -75,45 +98,84 @@ def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
         orgs = _organisations(reference_dir).find(text, tokens=tokens)
     refs: list[DocumentRef] = []
     taken: set[int] = set()
-    if " on granting " in text:  # each regex runs only where its fixed words occur
-        for m in GRANTING.finditer(text):
-            refs.append(_ref(text, m.start(), m.end(), "treaty", "granting"))
-    if "esolution " in text:
+    refs += [_ref(text, start, end, "treaty", "status") for start, end in _status_spans(text)]
+    if "esolution " in text:  # the regex runs only where its fixed words occur
         for m in RESOLUTION_NUMBER.finditer(text):
             refs.append(_ref(text, m.start(), m.end(), "resolution", "resolution_number"))
     spans = [(r.mention.start, r.mention.end) for r in refs]
-    candidates = indexes_of(tokens, heads)
-    org_cover = _org_cover(tokens, orgs) if candidates else set()
+    candidates = indexes_of(tokens, _candidate_words(reference_dir))
+    if not candidates:
+        return sorted(refs, key=lambda r: (r.mention.start, r.mention.end))
+    lower = []
     for h in candidates:
         tok = tokens[h]
-        head = heads[tok.text]
-        if h in taken or h in org_cover or any(s <= tok.start < e for s, e in spans):
+        if tok.text in PARTY_HEADS:
+            lower.append(h)
             continue
-        found = _named(text, tokens, h, head, refs)
+        if h in taken or any(s <= tok.start < e for s, e in spans):
+            continue  # inside a name already found
+        if any(o.mention.start <= tok.start and tok.end <= o.mention.end and o.rule in LISTED for o in orgs):
+            continue  # inside a listed organisation's name ("United Nations Development Programme")
+        found = _named(text, tokens, h, heads, refs)
         if found is None:
             continue
         ref, last = found
         refs.append(ref)
         taken.update(range(h, last + 1))
         spans.append((ref.mention.start, ref.mention.end))
-    return sorted(refs, key=lambda r: (r.mention.start, r.mention.end))
+    for h in lower:
+        if not any(s <= tokens[h].start < e for s, e in spans) and (ref := _between_parties(text, tokens, h, heads)):
+            refs.append(ref)
+    return _merge_short_forms(sorted(refs, key=lambda r: (r.mention.start, r.mention.end)))
 
 
-def _org_cover(tokens: list[Token], orgs: Sequence[OrgRef]) -> set[int]:
-    """Token indexes inside organisation names ("United Nations Development Programme", "Treaty Organization")."""
-    starts = token_starts(tokens)
-    cover: set[int] = set()
-    for org in orgs:
-        if org.rule.startswith("pattern") or org.rule == "ellipsis":
-            continue
-        first = bisect.bisect_left(starts, org.mention.start)
-        if first == len(starts) or starts[first] != org.mention.start:
-            continue
-        i = first
-        while i < len(tokens) and tokens[i].end <= org.mention.end:
-            cover.add(i)
-            i += 1
-    return cover
+def _status_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of `STATUS` documents, searched only in a window around each "status of" (a whole-text scan of that
+    regex costs as much as the rest of this module)."""
+    spans: list[tuple[int, int]] = []
+    at = text.find("tatus of ")
+    while at >= 0:
+        for m in STATUS.finditer(text, max(0, at - STATUS_REACH), at + STATUS_REACH):
+            if m.start() <= at < m.end() and (m.start(), m.end()) not in spans:
+                spans.append((m.start(), m.end()))
+        at = text.find("tatus of ", at + 1)
+    return spans
+
+
+def _merge_short_forms(refs: list[DocumentRef]) -> list[DocumentRef]:
+    """A name that is part of a fuller name in the same text is that document: "Memorandum of Understanding" in a
+    headline, "Tashkent Declaration" after the "draft Tashkent Declaration of the Fifteenth Anniversary of ..."."""
+    if len(refs) < 2:
+        return refs
+    keys = [f" {_undrafted(r.canonical_name)} " for r in refs]
+    out = []
+    for n, ref in enumerate(refs):
+        fuller = [m for m, key in enumerate(keys) if len(key) > len(keys[n]) and keys[n] in key]
+        if ref.rule in MERGEABLE and len(keys[n].split()) > 1 and fuller:
+            target = refs[min(fuller, key=lambda m: (m > n, abs(m - n)))]
+            ref = DocumentRef(target.canonical_name, target.kind, ref.mention, ref.rule, ref.confidence)
+        out.append(ref)
+    return out
+
+
+def _undrafted(name: str) -> str:
+    return name.removeprefix("draft ")
+
+
+def _between_parties(text: str, tokens: list[Token], h: int, heads: dict[str, _Head]) -> DocumentRef | None:
+    """"memoranda of understanding between the SCO Secretariat and the CIS Executive Committee": a lower-case head
+    made specific by the named parties."""
+    i = h + 1
+    if _word(tokens, i) in {"of", "on"} and _word(tokens, i + 1) in {"understanding", "cooperation"}:
+        i += 2
+    if _word(tokens, i) != "between":
+        return None
+    last = _continuation(text, tokens, i, heads)
+    joined = next((k for k in range(i + 1, last) if tokens[k].text == "and"), None)
+    if joined is None or not any(_is_name_word(tokens, k) or tokens[k].text.isupper() for k in range(i + 1, joined)):
+        return None
+    start = tokens[h - 1].start if h > 0 and tokens[h - 1].text == "draft" else tokens[h].start
+    return _ref(text, start, tokens[last].end, "treaty", "between")
 
 
 def _is_name_word(tokens: list[Token], i: int) -> bool:
@@ -123,15 +185,18 @@ def _is_name_word(tokens: list[Token], i: int) -> bool:
     return tok.is_word and tok.text[0].isupper() and tok.text not in NOT_MODIFIERS
 
 
-def _named(text: str, tokens: list[Token], h: int, head: _Head, earlier: list[DocumentRef]
+def _named(text: str, tokens: list[Token], h: int, heads: dict[str, _Head], earlier: list[DocumentRef]
            ) -> tuple[DocumentRef, int] | None:
     """The document name around head token `h`, or a back-reference to an earlier one."""
+    head = heads[tokens[h].text]
     nxt = tokens[h + 1].text if h + 1 < len(tokens) else ""
     if _is_name_word(tokens, h + 1):
         return None
     first = h
     while _is_name_word(tokens, first - 1):
         first -= 1
+    if first == h and head.needs == "yes" and _is_year(tokens, h - 1):
+        first -= 1  # "2030 Agenda for Sustainable Development"
     modifiers = [t.text for t in tokens[first:h]]
     last = h
     sub_document = IMPLEMENTATION.match(text, tokens[h].end + 1)
@@ -140,10 +205,11 @@ def _named(text: str, tokens: list[Token], h: int, head: _Head, earlier: list[Do
         ref = _ref(text, tokens[first].start, end, head.kind, "sub_document")
         return ref, max(i for i, t in enumerate(tokens) if t.end <= end)
     if nxt in CONNECTORS - {"and", "the"}:
-        last = _continuation(text, tokens, h + 1)
-    if head.needs == "SCO" and "SCO" not in modifiers:
-        return None
-    if head.needs == "yes" and not modifiers:
+        last = _continuation(text, tokens, h + 1, heads)
+    if head.needs not in NEEDS_KINDS and head.needs not in modifiers:
+        return None  # "SCO Initiative on ...", "Road Map for ..."
+    if head.needs == "yes" and not modifiers and not _states_a_subject(tokens, h, last) \
+            or head.needs == "complement" and last == h:
         return None
     if first == h and last == h:
         return _back_reference(text, tokens, h, earlier)
@@ -154,18 +220,33 @@ def _named(text: str, tokens: list[Token], h: int, head: _Head, earlier: list[Do
     return _ref(text, start, tokens[last].end, head.kind, rule), last
 
 
-def _continuation(text: str, tokens: list[Token], i: int) -> int:
-    """Last token of the "of ..."/"between ... and ..."/"for 2019-2021" complement starting at connector `i`."""
+def _states_a_subject(tokens: list[Token], h: int, last: int) -> bool:
+    """"Statement of the Council of Heads of State of the SCO on Cooperation in ...": an author and a subject name a
+    statement or appeal that has no modifier."""
+    words = [t.text for t in tokens[h + 1:last + 1]]
+    return len(words) >= 5 and words[0] == "of" and "on" in words[2:]
+
+
+def _continuation(text: str, tokens: list[Token], i: int, heads: dict[str, _Head]) -> int:
+    """Last token of the "of ..."/"between ... and ..."/"for 2019-2021" complement starting at connector `i`.
+
+    "and the" continues only after "between" ("between A and the B"), and never before a document head ("... and
+    the Plan of Action" starts a new name). "and/or" joins like "and"; a parenthesised insert ("Customs
+    Cooperation (Partnership) within the Framework of ...") belongs to the name when the name goes on after it.
+    """
     last = i - 1
     seen_between = False
     while i < len(tokens):
         word = tokens[i].text
         if word == "between":
             seen_between = True
-        if word in CONNECTORS or (word == "," and _is_name_word(tokens, i + 1)):
-            if word == "and" and i + 1 < len(tokens) and tokens[i + 1].text == "the" and not seen_between:
+        if word in CONNECTORS or (word == "," and _is_name_word(tokens, i + 1)) \
+                or (word == "within" and i + 2 < len(tokens) and tokens[i + 2].text in FRAMEWORK):
+            if word == "and" and (_word(tokens, i + 1) in heads or _word(tokens, i + 2) in heads):
                 break
-            i += 1
+            if word == "and" and _word(tokens, i + 1) == "the" and not seen_between:
+                break
+            i += 3 if word == "and" and _word(tokens, i + 1) == "/" and _word(tokens, i + 2) == "or" else 1
             continue
         if _is_name_word(tokens, i) or word.isupper() or (last == i - 1 and hyphen_joined(text, tokens, i)):
             last = i
@@ -179,8 +260,31 @@ def _continuation(text: str, tokens: list[Token], i: int) -> int:
             last = i + 1
             i += 2
             continue
+        if word == "(" and last == i - 1:
+            close = _inserted(tokens, i)
+            if close is not None:
+                i = close + 1
+                continue
         break
     return last
+
+
+def _is_year(tokens: list[Token], i: int) -> bool:
+    return i >= 0 and len(tokens[i].text) == 4 and tokens[i].text.isdigit()
+
+
+def _word(tokens: list[Token], i: int) -> str:
+    return tokens[i].text if i < len(tokens) else ""
+
+
+def _inserted(tokens: list[Token], i: int) -> int | None:
+    """The ")" closing a capitalised insert opened at `i`, when a connector and a name word follow it."""
+    close = i + 1
+    while _is_name_word(tokens, close):
+        close += 1
+    if close == i + 1 or _word(tokens, close) != ")" or _word(tokens, close + 1) not in INSERT_FOLLOWERS:
+        return None
+    return close
 
 
 def _back_reference(text: str, tokens: list[Token], h: int, earlier: list[DocumentRef]

@@ -4,7 +4,9 @@ The genre puts the reported event in the headline and the first sentence of the 
 Secretary-General Vladimir Norov took part in the 14th Meeting of ..."); later sentences add meetings with
 "also met with" or "On the same day, X held consultations with". Background and forthcoming events sit
 elsewhere and are not read. The kind is the highest-ranked trigger (event_kinds.csv): a statutory SCO body keeps
-its level, a video address beats the conference it was sent to, a lecture beats the visit that framed it.
+its level, a video address beats the conference it was sent to, a lecture beats the visit that framed it. A meeting
+held during a visit that the headline or lead reports itself is two events (the visit and the meeting), and a
+lecture given after the reported meeting ("then gave a lecture") is an event of its own.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ NAME_AFTER = frozenset({"exercise", "exercises", "conference", "forum", "festiva
 NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "on", "to", ":", "-", "a"})
 PLACE_PREFERENCE = {"city": 0, "site": 1, "region": 2}
 FUTURE_WORDS = frozenset({"will", "forthcoming", "upcoming", "planned", "future"})
+VISIT_FRAMED = frozenset({"meeting"})  # kinds reported as the business of a visit that the lead reports as well
 _MEETING_NAME = re.compile(
     r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[Mm]eeting|[Ss]ession|[Ss]itting) of (?:the )?[A-Z].*?"
     r"(?=,| held\b| was\b| were\b| opened\b| took\b| started\b| began\b| in [A-Z]| on \d|\.$|$)")
@@ -109,8 +112,13 @@ class EventExtractor:
         name = self._name(text, tokens, keys, masked, lead, trigger_at)
         scenes = [*main_sentences] + [s for s in sentences if s.start > lead.start and self._triggers_in(
             self._participation, keys, masked, s) and not self._triggers_in(self._extra, keys, masked, s)]
-        events = [EventRef(kind, name, event_date, virtual, place, Mention(lead.start, lead.end, text[lead.start:lead.end]),
-                           self._participants(persons, scenes), "lead", 0.9)]
+        lead_mention = Mention(lead.start, lead.end, text[lead.start:lead.end])
+        participants = self._participants(persons, scenes)
+        events = [EventRef(kind, name, event_date, virtual, place, lead_mention, participants, "lead", 0.9)]
+        if kind in VISIT_FRAMED and self._reports_visit(keys, masked, main_sentences):
+            # "X visited the Secretariat, where he held a meeting with Y": the visit and the meeting
+            events.append(EventRef("visit", None, event_date, virtual, place, lead_mention, participants, "lead_visit",
+                                   0.8))
         for sentence in sentences:
             if sentence.start <= lead.start or sentence.paragraph == (layout.headline.paragraph if layout.headline
                                                                        else -1):
@@ -205,6 +213,11 @@ class EventExtractor:
                     best = candidate
         return best[2], best[3]
 
+    def _reports_visit(self, keys: list[str], masked: list[bool], sentences: list[Sentence]) -> bool:
+        """Whether the headline or lead reports a visit itself (a visit in a relative clause is masked)."""
+        return any(trigger.kind == "visit" for sentence in sentences
+                   for _index, trigger, _length in self._triggers_in(self._main, keys, masked, sentence))
+
     def _name(self, text: str, tokens: list[Token], keys: list[str], masked: list[bool], sentence: Sentence,
               trigger_at: int | None) -> str | None:
         """The event's own name as written: "14th Meeting of ...", "Security Review Conference",
@@ -271,8 +284,9 @@ class EventExtractor:
         if kind == "statement":
             return None
         labels = set()
+        unmasked = [False] * len(keys)
         for sentence in sentences:
-            for _index, trigger, _length in self._triggers_in(self._formats, keys, [False] * len(keys), sentence):
+            for _index, trigger, _length in self._triggers_in(self._formats, keys, unmasked, sentence):
                 labels.add(trigger.kind)
         if "hybrid" in labels:
             return None

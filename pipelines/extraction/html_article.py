@@ -95,6 +95,8 @@ _META_DATE_NAMES = _words(
 )
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 _SPACE = re.compile(r"\s+")
+_HINT_SEPARATORS = re.compile(r"[-_\s]")
+_HINT_WORD_SPLIT = re.compile(r"[\s_-]+")
 
 
 class _TreeBuilder(HTMLParser):
@@ -206,9 +208,10 @@ def _is_soft_chrome(node: _Node, text_length: int, link_length: int) -> bool:
     if node.tag in _CHROME_TAGS or node.attrs.get("role", "").lower() in _CHROME_ROLES:
         return True
     hints = _hints(node)
-    if any(word in re.sub(r"[-_\s]", "", hints) for word in _CHROME_SUBSTRINGS):
+    joined = _HINT_SEPARATORS.sub("", hints)
+    if any(word in joined for word in _CHROME_SUBSTRINGS):
         return True
-    if any(word in _CHROME_WORDS for word in re.split(r"[\s_-]+", hints) if word):
+    if any(word in _CHROME_WORDS for word in _HINT_WORD_SPLIT.split(hints) if word):
         return True
     if node.tag not in _CONTENT_BLOCKS:
         return False

@@ -12,6 +12,7 @@ Three passes over the word tokens of a release:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 
 from pipelines.extraction.countries import CountryGazetteer
@@ -37,6 +38,7 @@ ELLIPSIS_HEADS = frozenset({"Organisation", "Organization", "Secretariat", "Coun
                             "Bank", "Commission", "Assembly", "Structure", "Centre", "Center", "Union", "Consortium",
                             "Club", "League", "University", "Academy", "Institute", "Agency", "Embassy", "Ministry",
                             "Parliament", "Senate"})
+FOUND_LAST = itemgetter(2)  # `Found.last`, as a C-level sort key
 CONFIDENCE = {"gazetteer": 0.95, "acronym": 0.9, "pattern": 0.75, "ellipsis": 0.7}
 
 
@@ -124,19 +126,28 @@ class OrganisationMatcher:
         """Listed names, longest first. A shorter match inside a longer one is kept when it names another
         organisation, and dropped when it repeats the same one or crosses a longer match."""
         kept: list[Found] = []
-        for m in sorted(self._trie.find_all(tokens), key=lambda m: (-m.length, m.first)):
+        covering: dict[int, list[Found]] = {}  # token index -> kept matches over it
+        for m in sorted(self._trie.find_all(tokens), key=lambda m: (m.first - m.last, m.first)):  # longest first
             org, rule = m.values[0]
-            if not any(k.org == org if k.first <= m.first and m.last <= k.last  # inside: the same one again?
-                       else m.first <= k.last and k.first <= m.last  # crossing
-                       for k in kept):
-                kept.append(Found(org, m.first, m.last, rule))
+            # A kept match is at least as long, so one that overlaps covers the first or the last token; it may
+            # only hold this one inside it, as another organisation.
+            near = covering.get(m.first, []) + covering.get(m.last, []) if m.first in covering or m.last in covering \
+                else ()
+            if all(k.org is not org and k.first <= m.first and m.last <= k.last for k in near):
+                found = Found(org, m.first, m.last, rule)
+                kept.append(found)
+                for i in range(m.first, m.last + 1):
+                    covering.setdefault(i, []).append(found)
         return kept
 
     def _ellipses(self, tokens: list[Token], found: list[Found]) -> list[Found]:
         """"the Secretariat", "the Organisation's", "Executive Committee": an organisation named before."""
+        heads = indexes_of(tokens, ELLIPSIS_HEADS)
+        if not heads:
+            return []
         covered = {i for f in found for i in range(f.first, f.last + 1)}
         out: list[Found] = []
-        for h in indexes_of(tokens, ELLIPSIS_HEADS):
+        for h in heads:
             if h in covered:
                 continue
             if h + 1 < len(tokens) and tokens[h + 1].text in {"of", "for", "on", "("}:
@@ -149,7 +160,7 @@ class OrganisationMatcher:
             if not after_the and first == h:
                 continue
             surface = " ".join(british(t.text) for t in tokens[first:h + 1])
-            earlier = sorted((f for f in found + out if f.last < first), key=lambda f: f.last, reverse=True)
+            earlier = sorted((f for f in found + out if f.last < first), key=FOUND_LAST, reverse=True)
             target = next((f.org for f in earlier
                            if f.org.head_phrase == surface or f.org.head_phrase.endswith(" " + surface)), None)
             target = target or self._body_of_named_parent(surface, earlier)

@@ -46,22 +46,27 @@ class PhraseTable:
 
     entries: dict[tuple[str, ...], str] = field(default_factory=dict)
     longest_by_first: dict[str, int] = field(default_factory=dict)
+    lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the phrase lengths, longest first
 
     def add(self, key: tuple[str, ...], value: str) -> None:
         if key:
             self.entries.setdefault(key, value)
             self.longest_by_first[key[0]] = max(self.longest_by_first.get(key[0], 0), len(key))
+            lengths = {*self.lengths_by_first.get(key[0], ()), len(key)}
+            self.lengths_by_first[key[0]] = tuple(sorted(lengths, reverse=True))
 
     def match(self, keys: list[str], start: int, stop: int | None = None) -> tuple[int, str] | None:
-        """(length, value) of the longest phrase at `keys[start:stop]`."""
-        longest = self.longest_by_first.get(keys[start])
-        if longest is None:
+        """(length, value) of the longest phrase at `keys[start:stop]`; only the lengths of phrases that begin with
+        `keys[start]` are tried."""
+        lengths = self.lengths_by_first.get(keys[start])
+        if lengths is None:
             return None
-        limit = len(keys) if stop is None else stop
-        for length in range(min(longest, limit - start), 0, -1):
-            value = self.entries.get(tuple(keys[start:start + length]))
-            if value is not None:
-                return length, value
+        room = (len(keys) if stop is None else stop) - start
+        for length in lengths:
+            if length <= room:
+                value = self.entries.get(tuple(keys[start:start + length]))
+                if value is not None:
+                    return length, value
         return None
 
 
@@ -82,7 +87,9 @@ class PersonLexicon:
     known_longest: int
     offices: tuple[Office, ...]
     cues: PhraseTable  # speech verbs, for "X noted" as evidence of a name
-    known_first: frozenset[tuple[str, ...]]  # first folded token of every known spelling
+    known_first: frozenset[str]  # first folded token of every known spelling
+    by_surname: dict[str, KnownPerson | None] = field(default_factory=dict)  # folded family name -> the one
+    # known person of that name (None when several share it)
 
     @classmethod
     def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> PersonLexicon:
@@ -93,6 +100,9 @@ class PersonLexicon:
             titles.add(key, row["kind"])
             if row.get("equivalents"):
                 equivalents[" ".join(key)] = tuple(" ".join(phrase_tokens(e)) for e in split_list(row["equivalents"]))
+        for key, kind in list(titles.entries.items()):
+            if len(key) == 1 and kind in {"head", "role"} and "-" not in key[0]:
+                titles.add(("vice-" + key[0],), kind)  # "Vice-Chairperson", written as one word
         words: dict[str, set[str]] = {}
         for row in load_rows("person_name_words.csv", reference_dir):
             words.setdefault(row["kind"], set()).add(row["word"].lower())
@@ -109,8 +119,13 @@ class PersonLexicon:
         cues = PhraseTable()
         for row in load_rows("speech_verbs.csv", reference_dir):
             cues.add(phrase_tokens(row["cue"]), row["act_type"])
+        by_surname: dict[str, KnownPerson | None] = {}
+        for key, person in known.items():
+            if len(key) >= 2 and len(key[-1]) > 2:
+                by_surname[key[-1]] = person if by_surname.get(key[-1], person) == person else None
         return cls(titles, equivalents, {k: frozenset(v) for k, v in words.items()}, known,
-                   max((len(k) for k in known), default=0), offices, cues, frozenset(k[:1] for k in known))
+                   max((len(k) for k in known), default=0), offices, cues, frozenset(k[0] for k in known if k),
+                   by_surname)
 
     def is_word(self, kind: str, low: str) -> bool:
         return low in self.words.get(kind, frozenset())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -40,8 +41,11 @@ INTERNATIONAL_TYPES = frozenset({"intergovernmental", "ngo"})
 # Offices that belong to the organisation the release is about when the title names none ("Deputy
 # Secretary-General Wang Kaiwen" in an SCO release).
 HOME_OFFICE_HEADS = frozenset({"secretary-general", "secretary general", "executive secretary", "secretaries-general"})
+_HOME_OFFICE_KEYS = frozenset({k.replace("-", " ") for k in HOME_OFFICE_HEADS}
+                              | {"deputy " + k.replace("-", " ") for k in HOME_OFFICE_HEADS})
 DESTINATION_WORDS = frozenset({"to", "in", "for", "at"})
 ACADEMIC_HONORIFICS = frozenset({"professor", "academician"})
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -149,6 +153,9 @@ class _Release:
         self._shared_title: tuple[tuple[int, int], int] | None = None
         self.drafts: list[_Draft] = []
         self.home_org = self._home_org(orgs)
+        # memos of what a title says, by token range: asked again for every role reference
+        self._title_facts_memo: dict[tuple[int, int], tuple[str | None, str | None, bool]] = {}
+        self._office_keys_memo: dict[tuple[tuple[tuple[int, int], ...], Mention | None], set[str]] = {}
 
     # ---- indexes -------------------------------------------------------------------------------------------
 
@@ -201,7 +208,7 @@ class _Release:
         word = token.text
         if not word[0].isupper() or self.title_kind[index] is not None or self.entities.kind[index] is not None:
             return False
-        if token.low in self.ex._not_name or any(c.isdigit() for c in word):
+        if token.low in self.ex._not_name or (not word.isalpha() and _DIGIT.search(word)):
             return False
         return not (len(word) > 1 and word.isupper() and "-" not in word)
 
@@ -212,7 +219,7 @@ class _Release:
 
     def _known_at(self, index: int) -> tuple[int, KnownPerson] | None:
         lex = self.lex
-        if not self.tokens[index].text[0].isupper() or (self.folded[index],) not in lex.known_first:
+        if self.folded[index] not in lex.known_first or not self.tokens[index].text[0].isupper():
             return None
         folded: list[str] = []
         best = None
@@ -485,9 +492,25 @@ class _Release:
             start = self.tokens[prefix].start if prefix < index else token.start
             candidates[0].mentions.append(self._mention(start, token.end))
             return
-        if not candidates and honorific:
+        if not candidates and head is not None and not honorific:
+            self._titled_surname(index, prefix, key)
+        elif not candidates and honorific:
             draft = self._draft_for(token.text, None, index, "honorific_surname")
             draft.mentions.append(self._mention(self.tokens[prefix].start, token.end))
+
+    def _titled_surname(self, index: int, prefix: int, key: str) -> None:
+        """A known person introduced by office and family name only ("Indian External Affairs Minister
+        Jaishankar"): the one known person of that family name, with the title before it."""
+        known = self.lex.by_surname.get(key)
+        if known is None:
+            return
+        chain_start, has_head = self._chain(index)
+        if not has_head:
+            return
+        self.in_person[index] = True
+        draft = self._draft_for(known.canonical_name, known, index, "title_surname")
+        draft.mentions.append(self._mention(self.tokens[index].start, self.tokens[index].end))
+        draft.titles.append(self._trim_title(chain_start, index))
 
     def _close_to(self, key: str, draft: _Draft) -> bool:
         """A misspelt surname: close to the family name, or built on the given name ("Rashidov")."""
@@ -520,6 +543,7 @@ class _Release:
             start, qualifier_org, qualifier_country, article = self._role_start(index)
             if not article:
                 continue
+            title_end = after  # the office with what qualifies it after: "Managing Director of X"
             if after < len(self.tokens) and self.keys[after] == "of":
                 # "the Secretary-General of the United Nations": qualified after the office
                 following = after + 2 if after + 2 < len(self.tokens) and self.keys[after + 1] == "the" else after + 1
@@ -529,10 +553,13 @@ class _Release:
                                          qualifier_country)
                 if qualifier_org is None and qualifier_country is None:
                     continue
+                qualifier = qualifier_org.mention if qualifier_org is not None else None
+                if qualifier is not None and qualifier.start == position:
+                    title_end = self._token_range(qualifier.start, qualifier.end).stop
             if kind == "descriptor" and qualifier_country is None:
                 continue
             role_key = self._office_key(start, after, skip_entities=True)
-            self._attach_role(start, after, role_key, kind, qualifier_org, qualifier_country)
+            self._attach_role(start, after, role_key, kind, qualifier_org, qualifier_country, title_end)
 
     def _role_start(self, index: int) -> tuple[int, OrgRef | None, str | None, bool]:
         """Walk left over modifiers and a qualifying organisation or country to the article."""
@@ -583,7 +610,11 @@ class _Release:
     def _role_matches(self, role_key: str, kind: str, draft: _Draft) -> bool:
         if kind == "descriptor":
             return True
-        draft_keys = {k.replace(" and ", " ") for k in self._draft_office_keys(draft)}
+        state = (tuple(draft.titles), draft.office_title)
+        draft_keys = self._office_keys_memo.get(state)
+        if draft_keys is None:
+            draft_keys = {k.replace(" and ", " ") for k in self._draft_office_keys(draft)}
+            self._office_keys_memo[state] = draft_keys
         wanted = {role_key, *(e.replace("-", " ") for e in self.lex.role_equivalents.get(role_key, ()))}
         for key in draft_keys:
             if key in wanted:
@@ -596,7 +627,7 @@ class _Release:
         return False
 
     def _attach_role(self, start: int, end: int, role_key: str, kind: str, qualifier_org: OrgRef | None,
-                     qualifier_country: str | None) -> None:
+                     qualifier_country: str | None, title_end: int) -> None:
         position = self.tokens[start].start
         candidates = [d for d in self.drafts if self._role_matches(role_key, kind, d)]
         if qualifier_org is not None:
@@ -616,15 +647,40 @@ class _Release:
             return
         if candidates or kind == "descriptor":
             return
-        holder = self._office_holder(mention.text, qualifier_org)
+        holder = self._office_holder(mention.text, qualifier_org, position)
         if holder is not None:
             draft, org_name = holder
             draft.mentions.append(mention)
             if not draft.titles and draft.office_title is None:
                 draft.office_title, draft.office_org = mention, org_name
+            return
+        if qualifier_org is not None or qualifier_country is not None:
+            introduced = self._introduced_after(position)
+            if introduced is not None:
+                introduced.mentions.append(mention)
+                introduced.titles.append((start, title_end))
 
-    def _office_holder(self, surface: str, qualifier_org: OrgRef | None) -> tuple[_Draft, str | None] | None:
-        """The named person holding the office `surface` on the release date (offices.csv)."""
+    def _introduced_after(self, position: int) -> _Draft | None:
+        """The untitled person named next after an office that no one named so far holds, within the next two
+        sentences ("the Managing Director of X said ... Padmanabhan Raja Jaishankar also supported"): the office
+        introduces the person before the name does. None when anyone else is mentioned in between."""
+        later = [d for d in self.drafts if d.first > position]
+        if not later:
+            return None
+        draft = min(later, key=lambda d: d.first)
+        if draft.titles or draft.office_title is not None:
+            return None
+        if any(position < m.start < draft.first for other in self.drafts for m in other.mentions):
+            return None
+        sentence_starts = [s.start for s in self.sentences]
+        distance = bisect.bisect_right(sentence_starts, draft.first) - bisect.bisect_right(sentence_starts, position)
+        return draft if distance <= 2 else None
+
+    def _office_holder(self, surface: str, qualifier_org: OrgRef | None,
+                       position: int) -> tuple[_Draft, str | None] | None:
+        """The person holding the office `surface` on the release date (offices.csv): the named one, or, when the
+        release names no holder of an office of its own organisation ("the SCO Secretary-General noted"), the
+        holder as a person of its own."""
         wanted = fold(surface)
         org_name = qualifier_org.canonical_name if qualifier_org else self.home_org
         for office in self.lex.offices:
@@ -637,6 +693,11 @@ class _Release:
             for draft in self.drafts:
                 if draft.canonical == office.person:
                     return draft, office.org_name
+            if office.org_name is None or office.org_name != self.home_org:
+                continue  # another body's office ("the UN Secretary-General") may be recalled from any year
+            holder = _Draft(office.person, fold(office.person), position, None, "office_holder")
+            self.drafts.append(holder)
+            return holder, office.org_name
         return None
 
     # ---- title, organisation, country ----------------------------------------------------------------------
@@ -687,6 +748,15 @@ class _Release:
         return parts
 
     def _title_org_country(self, first: int, last: int, draft: _Draft) -> tuple[str | None, str | None]:
+        """The organisation and country of the office that the title [first, last) names."""
+        facts = self._title_facts_memo.get((first, last))
+        if facts is None:
+            facts = self._title_facts_memo[(first, last)] = self._title_facts(first, last)
+        org_name, country, fallback = facts
+        return org_name, (self._fallback_country(draft) if fallback else country)
+
+    def _title_facts(self, first: int, last: int) -> tuple[str | None, str | None, bool]:
+        """(organisation, country, whether the country is the person's fallback) from the title's words."""
         parts = self._parts(first, last)
         principal = next((p for p in parts if self.keys[p[0]] != "member"), parts[0])
 
@@ -699,22 +769,20 @@ class _Release:
         found = orgs_in(*principal) or orgs_in(first, last)
         org = found[0] if found else None
         org_name = org.canonical_name if org else None
-        if org is None and self._office_key(principal[0], principal[1], True) in {
-                k.replace("-", " ") for k in HOME_OFFICE_HEADS} | {
-                "deputy " + k.replace("-", " ") for k in HOME_OFFICE_HEADS}:
+        if org is None and self._office_key(principal[0], principal[1], True) in _HOME_OFFICE_KEYS:
             org_name = self.home_org
             if org_name is not None:
-                return org_name, None
+                return org_name, None, False
         country = self._country_in(*principal)
         if country is None and principal != (first, last):
             country = self._country_in(first, last)
         if country == "":
-            return org_name, None
+            return org_name, None, False
         if country is not None:
-            return org_name, country
+            return org_name, country, False
         if org is not None and org.country_iso3:
-            return org_name, org.country_iso3
-        return org_name, self._fallback_country(draft)
+            return org_name, org.country_iso3, False
+        return org_name, None, True
 
     def _country_in(self, first: int, last: int) -> str | None:
         """The first state or international body named in a title part: ISO code, "" for an international
@@ -770,5 +838,6 @@ class _Release:
             country_iso3=draft.country,
             mentions=mentions,
             rule=draft.rule if draft.known is None else "known_person",
-            confidence=0.95 if draft.known is not None or title is not None else 0.7,
+            confidence=0.6 if draft.rule == "office_holder" else 0.95 if draft.known is not None or title is not None
+            else 0.7,
         )

@@ -130,6 +130,18 @@ class StatementRef:
     mention: Mention  # the sentence
     rule: str
     confidence: float
+    cameo_code: str | None = None  # the act type's CAMEO event code (speech_verbs.csv), e.g. "010", "111"
+
+
+@dataclass(frozen=True)
+class TopicRef:
+    """A sentence about a topic of the taxonomy (topics.csv): the term that matched, and how sure the match is."""
+
+    topic_id: str  # slug of topics.csv, e.g. "terrorism", "drug_trafficking"
+    mention: Mention  # the sentence
+    matched_term: Mention  # the first best term of the topic in the sentence, e.g. "narcotics"
+    rule: str  # "keyword" (unambiguous term), "weak_keyword" (can mean something else), "compound_part" (in "anti-x")
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -141,3 +153,4 @@ class ReleaseExtraction:
     documents: tuple[DocumentRef, ...]
     events: tuple[EventRef, ...]
     statements: tuple[StatementRef, ...]
+    topics: tuple[TopicRef, ...] = ()

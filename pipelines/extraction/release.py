@@ -20,6 +20,7 @@ from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
 from pipelines.extraction.sentences import split_sentences, tokenize
 from pipelines.extraction.statements import StatementExtractor
 from pipelines.extraction.textutil import match_tokens
+from pipelines.extraction.topics import TopicMatcher
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Extractor:
     persons: PersonExtractor
     events: EventExtractor
     statements: StatementExtractor
+    topics: TopicMatcher
 
     @classmethod
     def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> Extractor:
@@ -42,6 +44,7 @@ class Extractor:
             persons=PersonExtractor.load(reference_dir),
             events=EventExtractor.load(reference_dir),
             statements=StatementExtractor.load(reference_dir),
+            topics=TopicMatcher.load(reference_dir),
         )
 
     def extract(self, body_text: str, published: date | None) -> ReleaseExtraction:
@@ -66,4 +69,5 @@ class Extractor:
             documents=tuple(find_documents(body_text, orgs, tokens=words)),
             events=events,
             statements=statements,
+            topics=self.topics.find(body_text, tokens=tokens, sentences=sentences),
         )

@@ -36,6 +36,17 @@ _MARKS = frozenset({'"', "“", "”", ".", "!", "?"})  # the tokens that can en
 _LINE_BREAK = re.compile("\n")
 
 
+class TokenList(list):  # type: ignore[type-arg]
+    """The tokens of one text, with the columns that every matcher indexes them by, cut once by `tokenize`.
+
+    Read-only by convention: the columns are shared by the person, event, statement and topic matchers.
+    """
+
+    __slots__ = ("lows", "starts")
+    lows: list[str]  # `Token.low` of every token
+    starts: list[int]  # `Token.start` of every token
+
+
 class Sentence(NamedTuple):
     start: int
     end: int
@@ -58,7 +69,7 @@ def tokenize(text: str) -> list[Token]:
     for match in _UNIFIED.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
         lows[index] = words[index].translate(_APOSTROPHES).lower()
-    tokens = list(map(_new_token, zip(starts, ends, words, lows)))
+    tokens = TokenList(map(_new_token, zip(starts, ends, words, lows)))
     for match in reversed(list(_POSSESSIVE.finditer(text))):
         end = match.end()
         index = bisect.bisect_left(starts, end) - 1  # the token that the "'s" ends, if any
@@ -68,17 +79,20 @@ def tokenize(text: str) -> list[Token]:
         word = text[start:cut]
         tokens[index:index + 1] = [Token(start, cut, word, word.translate(_APOSTROPHES).lower()),
                                    Token(cut, end, text[cut:end], "'s")]
+        lows[index:index + 1] = [tokens[index].low, "'s"]
+        starts[index:index + 1] = [start, cut]
+    tokens.lows, tokens.starts = lows, starts
     return tokens
 
 
 def token_lows(tokens: list[Token]) -> list[str]:
-    """The `low` of every token (a C-level pass: matchers index tokens by these keys)."""
-    return list(map(_LOW, tokens))
+    """The `low` of every token: matchers index tokens by these keys. Shared when `tokens` is a `TokenList`."""
+    return tokens.lows if isinstance(tokens, TokenList) else list(map(_LOW, tokens))
 
 
 def token_starts(tokens: list[Token]) -> list[int]:
-    """The start offset of every token, for `bisect`."""
-    return list(map(_START, tokens))
+    """The start offset of every token, for `bisect`. Shared when `tokens` is a `TokenList`."""
+    return tokens.starts if isinstance(tokens, TokenList) else list(map(_START, tokens))
 
 
 def capitalised_indexes(tokens: list[Token]) -> list[int]:

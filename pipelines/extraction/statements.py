@@ -3,7 +3,9 @@
 The subject is read right before the cue ("Mr Norov said", "The Secretary-General also proposed"), after it
 ("According to Sadyr Japarov,"), or carried over ("He stressed", "In his words," -> the last speaker). Cues
 inside quotations are what was said, not who said it, and are skipped. One statement per sentence: the first
-cue with a resolvable subject.
+speech cue with a resolvable subject, else the first act cue ("met", "visited", "hosted": kind `act` in
+speech_verbs.csv); a speech cue joined to an act by "and" shares its subject ("Mr Norov met them and stressed").
+Each act type has one CAMEO event code, checked when the cue table is loaded.
 """
 from __future__ import annotations
 
@@ -34,15 +36,22 @@ class _Subject:
 class StatementExtractor:
     """Finds reported speech acts of a release; built once, then called per release."""
 
-    def __init__(self, cues: PhraseTable) -> None:
-        self._cues = cues
+    def __init__(self, cues: PhraseTable, cameo: dict[str, str], acts: frozenset[str]) -> None:
+        self._cues, self._cameo, self._acts = cues, cameo, acts
 
     @classmethod
     def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> StatementExtractor:
         cues = PhraseTable()
+        cameo: dict[str, str] = {}
+        acts: set[str] = set()
         for row in load_rows("speech_verbs.csv", reference_dir):
-            cues.add(phrase_tokens(row["cue"]), row["act_type"])
-        return cls(cues)
+            act_type = row["act_type"]
+            if cameo.setdefault(act_type, row["cameo"]) != row["cameo"]:
+                raise ValueError(f"speech_verbs.csv: act type {act_type!r} has two CAMEO codes")
+            if row["kind"] == "act":
+                acts.add(act_type)
+            cues.add(phrase_tokens(row["cue"]), act_type)
+        return cls(cues, cameo, frozenset(acts))
 
     def find(
         self,
@@ -57,13 +66,13 @@ class StatementExtractor:
         """Every reported speech act of `text`, in text order."""
         tokens = tokens if tokens is not None else tokenize(text)
         sentences = sentences if sentences is not None else split_sentences(text, tokens)
-        return _Reader(self._cues, text, tokens, persons, orgs, countries).read(sentences)
+        return _Reader(self._cues, self._cameo, self._acts, text, tokens, persons, orgs, countries).read(sentences)
 
 
 class _Reader:
-    def __init__(self, cues: PhraseTable, text: str, tokens: list[Token], persons: Sequence[PersonRef],
-                 orgs: Sequence[OrgRef], countries: Sequence[CountryRef]) -> None:
-        self.cues, self.text, self.tokens = cues, text, tokens
+    def __init__(self, cues: PhraseTable, cameo: dict[str, str], acts: frozenset[str], text: str, tokens: list[Token],
+                 persons: Sequence[PersonRef], orgs: Sequence[OrgRef], countries: Sequence[CountryRef]) -> None:
+        self.cues, self.cameo, self.acts, self.text, self.tokens = cues, cameo, acts, text, tokens
         self.keys = token_lows(tokens)
         self.person_end: dict[int, PersonRef] = {}
         self.person_start: dict[int, PersonRef] = {}
@@ -111,6 +120,7 @@ class _Reader:
     def _statement(self, sentence: Sentence) -> StatementRef | None:
         first, last = sentence.first_token, sentence.last_token
         following = first  # the first token after the last cue
+        act: StatementRef | None = None  # the first act cue with a subject: kept unless a speech cue follows
         # only tokens that can begin a cue are tried, found in C
         for index in compress(range(first, last), map(self.cues.longest_by_first.__contains__, self.keys[first:last])):
             if index < following or self.quoted[index]:
@@ -120,13 +130,18 @@ class _Reader:
                 continue
             length, act_type = match
             subject = self._subject(index, length, sentence)
+            if subject is None and act is not None and self.keys[index - 1] == "and":  # "met X and stressed"
+                subject = _Subject(act.speaker, act.org_name, act.confidence)
             if subject is not None:
                 cue_text = self.text[self.tokens[index].start:self.tokens[index + length - 1].end]
                 mention = Mention(sentence.start, sentence.end, self.text[sentence.start:sentence.end])
-                return StatementRef(subject.speaker, subject.org_name, act_type, cue_text, mention,
-                                    "cue_subject", subject.confidence)
+                found = StatementRef(subject.speaker, subject.org_name, act_type, cue_text, mention,
+                                     "cue_subject", subject.confidence, self.cameo[act_type])
+                if act_type not in self.acts:
+                    return found
+                act = act or found
             following = index + length
-        return None
+        return act
 
     def _subject(self, index: int, length: int, sentence: Sentence) -> _Subject | None:
         cue = self.keys[index:index + length]

@@ -58,6 +58,19 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+class TokenList(list):  # type: ignore[type-arg]
+    """The tokens of one text with the columns the matchers index them by, cut once by `_cut`.
+
+    Read-only by convention: the columns are shared by every gazetteer that matches the same tokens.
+    """
+
+    __slots__ = ("ends", "keys", "starts", "texts")
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+
+
 _new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without the Python-level __new__
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")  # re.split with it alternates gaps and tokens
 # The same without dash tokens: a dash falls into a gap, so the other tokens keep their offsets.
@@ -67,7 +80,7 @@ _KEYED = re.compile("[" + re.escape("".join(chr(c) for c, to in KEY_TABLE.items(
 _TEXT, _START, _END, _KEY = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
-def _cut(text: str, splitter: re.Pattern[str]) -> list[Token]:
+def _cut(text: str, splitter: re.Pattern[str]) -> TokenList:
     """The tokens that `splitter` (a token regex in one group) cuts from `text`.
 
     Tokenising is a large share of the cost of a release, so the tokens are assembled by C-level iteration: `re.split`
@@ -82,32 +95,35 @@ def _cut(text: str, splitter: re.Pattern[str]) -> list[Token]:
         index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
         if index >= 0 and starts[index] <= match.start() < ends[index]:
             keys[index] = words[index].translate(KEY_TABLE)
-    return list(map(_new_token, zip(words, starts, ends, keys)))
+    tokens = TokenList(map(_new_token, zip(words, starts, ends, keys)))
+    tokens.texts, tokens.starts, tokens.ends, tokens.keys = words, starts, ends, keys
+    return tokens
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> TokenList:
     """Words and punctuation marks of `text`, in order."""
     return _cut(text, _TOKEN_SPLIT)
 
 
-def match_tokens(text: str) -> list[Token]:
+def match_tokens(text: str) -> TokenList:
     """Tokens used for phrase matching: every token except dashes."""
     return _cut(text, _MATCH_TOKEN_SPLIT)
 
 
 def indexes_of(tokens: Sequence[Token], texts: Container[str]) -> list[int]:
     """Indexes of the tokens whose text is one of `texts`, in order (found without a Python-level loop)."""
-    return list(compress(count(), map(texts.__contains__, map(_TEXT, tokens))))
+    words = tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
+    return list(compress(count(), map(texts.__contains__, words)))
 
 
 def token_starts(tokens: Sequence[Token]) -> list[int]:
-    """The start offset of every token, for `bisect`."""
-    return list(map(_START, tokens))
+    """The start offset of every token, for `bisect` (shared, not to be changed, when `tokens` is a `TokenList`)."""
+    return tokens.starts if isinstance(tokens, TokenList) else list(map(_START, tokens))
 
 
 def token_ends(tokens: Sequence[Token]) -> list[int]:
-    """The end offset of every token, for `bisect`."""
-    return list(map(_END, tokens))
+    """The end offset of every token, for `bisect` (shared, not to be changed, when `tokens` is a `TokenList`)."""
+    return tokens.ends if isinstance(tokens, TokenList) else list(map(_END, tokens))
 
 
 def index_at(offsets: list[int], offset: int) -> int | None:
@@ -146,6 +162,10 @@ def find_word(text: str, phrase: str, start: int = 0) -> int:
     """Index of the first whole-word occurrence of `phrase` in `text` at or after `start`, or -1."""
     m = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)").search(text, start)
     return m.start() if m else -1
+
+
+def _keys(tokens: Sequence[Token]) -> list[str]:
+    return tokens.keys if isinstance(tokens, TokenList) else list(map(_KEY, tokens))
 
 
 class PhraseMatch(NamedTuple, Generic[V]):
@@ -200,7 +220,7 @@ class PhraseTrie(Generic[V]):
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Every occurrence of every phrase, nested and overlapping ones included."""
-        root, keys = self._root, list(map(_KEY, tokens))
+        root, keys = self._root, _keys(tokens)
         out = []
         for i in self._starts(keys):
             for j, values in self._ends_at(keys, i, root[keys[i]]):
@@ -209,7 +229,7 @@ class PhraseTrie(Generic[V]):
 
     def find_longest(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Leftmost-longest matches that do not overlap each other."""
-        root, keys = self._root, list(map(_KEY, tokens))
+        root, keys = self._root, _keys(tokens)
         out = []
         following = 0  # the first token after the last match
         for i in self._starts(keys):

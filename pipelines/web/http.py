@@ -112,10 +112,19 @@ class PoliteFetcher:
         self._not_before: dict[str, float] = {}  # no request to the host before this clock() value
         self._requests = 0
         self._retries = 0
+        self._unreachable: dict[str, str] = {}  # origin -> why its robots.txt got no answer at all
 
     @property
     def stats(self) -> FetchStats:
         return FetchStats(requests=self._requests, retries=self._retries)
+
+    def unreachable_reason(self, url: str) -> str | None:
+        """Why the URL's host never answered its robots.txt (DNS, no route, refused, timeouts), else None.
+
+        Such a host's pages come back as refused by robots.txt (RFC 9309: no answer means stay out); this tells a
+        caller that the network, not the site's rules, is the reason.
+        """
+        return self._unreachable.get(_origin(urlsplit(url)))
 
     def allowed(self, url: str) -> bool:
         """Whether robots.txt of the URL's host lets us fetch it (reads robots.txt on first use)."""
@@ -180,6 +189,8 @@ class PoliteFetcher:
                 return parse_robots(attempt.body.decode("utf-8", errors="replace"), self.user_agent)
             if 400 <= attempt.status < 500 and attempt.status != 429:
                 return ALLOW_ALL
+            if attempt.status == 0 and attempt.error:
+                self._unreachable[_origin(parts)] = attempt.error
             return DISALLOW_ALL
         return ALLOW_ALL
 

@@ -90,3 +90,72 @@ def test_organisation_mentions_can_be_passed_in() -> None:
     orgs = OrganisationMatcher.load().find(text)
     assert find_documents(text, orgs) == find_documents(text)
     assert [d.canonical_name for d in find_documents(text, orgs)] == ["UN Global Counter-Terrorism Strategy"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    # lower-case and plural heads made specific by the status they confer or by the parties they name
+    (("decided to submit the memoranda of obligations of Belarus and Iran for obtaining the status of SCO member "
+     "state to the summit"),
+     "memoranda of obligations of Belarus and Iran for obtaining the status of SCO member state",
+     "treaty"),
+    ("the agreement on granting Laos the status of an SCO observer state was signed",
+     "agreement on granting Laos the status of an SCO observer state", "treaty"),
+    ("they signed memoranda of understanding between the SCO Secretariat and the CIS Executive Committee.",
+     "memoranda of understanding between the SCO Secretariat and the CIS Executive Committee", "treaty"),
+    # "and/or", a parenthesised insert and "within the Framework of" inside a name
+    ("It acts under the Rules of Procedure for Observers at Local and/or Regional Elections and Referendums.",
+     "Rules of Procedure for Observers at Local and/or Regional Elections and Referendums", "other"),
+    (("when the Agreement on Customs Cooperation (Partnership) within the Framework of the Eurasian Economic Union "
+     "was signed"),
+     "Agreement on Customs Cooperation (Partnership) within the Framework of the Eurasian Economic Union",
+     "treaty"),
+    ("the Regulations on Observer Status at the Shanghai Cooperation Organisation were cited",
+     "Regulations on Observer Status at the Shanghai Cooperation Organisation", "other"),
+    # years, road maps and agendas
+    ("the Single Convention on Narcotic Drugs of 1961 and others", "Single Convention on Narcotic Drugs of 1961",
+     "treaty"),
+    ("in line with the Road Map for Further Development of Cooperation.",
+     "Road Map for Further Development of Cooperation", "programme"),
+    ("contributes to the 2030 Agenda for Sustainable Development.", "Agenda for Sustainable Development", "programme"),
+    # a statement with no modifier is named by its author and its subject
+    ("The Statement of the Council of Heads of State of the CSTO on Cooperation in Cyber Security was adopted.",
+     "Statement of the Council of Heads of State of the CSTO on Cooperation in Cyber Security", "declaration"),
+])
+def test_named_documents_of_other_releases(text: str, name: str, kind: str) -> None:
+    assert name in [d[1] for d in docs(text)]
+    assert (name, kind) in [(d[1], d[2]) for d in docs(text)]
+
+
+def test_a_parenthesis_that_ends_the_name_stays_out() -> None:
+    text = "he referred to the Astana Declaration of the Heads of State (2017) and to the Charter."
+    assert docs(text)[0][1] == "Astana Declaration of the Heads of State"
+
+
+def test_and_before_another_document_starts_a_new_name() -> None:
+    text = ("signed the Agreement between the Governments of the SCO Member States on Cooperation in Education and "
+            "the Plan of Action for 2020-2025.")
+    assert [d[1] for d in docs(text)] == [
+        "Agreement between the Governments of the SCO Member States on Cooperation in Education",
+        "Plan of Action for 2020-2025"]
+
+
+def test_a_shorter_form_of_a_fuller_name_is_the_same_document() -> None:
+    text = ("Secretariats sign Memorandum of Understanding\n\nOn 3 May, they signed the Memorandum of Understanding "
+            "between the Secretariat of the SCO and the Secretariat of the OIC.")
+    full = "Memorandum of Understanding between the Secretariat of the SCO and the Secretariat of the OIC"
+    assert [(d[0], d[1]) for d in docs(text)] == [("Memorandum of Understanding", full), (full, full)]
+    text = ("approved the draft Dushanbe Declaration of the Twentieth Anniversary of the SCO. The Dushanbe "
+            "Declaration will sum up twenty years.")
+    assert {d[1] for d in docs(text)} == {"draft Dushanbe Declaration of the Twentieth Anniversary of the SCO"}
+
+
+@pytest.mark.parametrize("text", [
+    "the Joint Declarations of the two sides were recalled",
+    "an agreement between the two countries",
+    "a memorandum as an important step",
+    "The agreement between Kazakhstan and China on visa-free travel entered into force.",
+    "the Political Map of Asia was presented",
+    "the Conventions of the UN were recalled",
+])
+def test_plural_and_lower_case_heads_need_a_complement_that_names(text: str) -> None:
+    assert docs(text) == []

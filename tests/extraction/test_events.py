@@ -101,3 +101,25 @@ def test_forthcoming_and_background_events_are_not_reported(extractor: Extractor
     text = ("On 16 March 2023, Zhang Ming met with Sergei Lavrov in Moscow.\n\nThey discussed the meeting of the "
             "SCO Heads of State Council, to be held in India. He recalled that he had met with Wang Yi in 2022.")
     assert [e.kind for e in events(extractor, text)] == ["meeting"]
+
+
+def test_visit_reported_with_its_meeting_gives_two_events(extractor: Extractor) -> None:
+    text = ("Foreign Minister of Kyrgyzstan visits SCO Secretariat\n\nBeijing, 10 June 2023\n\nMinister of Foreign "
+            "Affairs of the Kyrgyz Republic Jeenbek Kulubaev, who is in China on an official visit, today visited "
+            "the SCO Secretariat in Beijing, where he held a meeting with SCO Secretary-General Zhang Ming.")
+    assert sorted(e.kind for e in events(extractor, text, date(2023, 6, 10))) == ["meeting", "visit"]
+
+
+def test_visit_in_a_relative_clause_only_gives_the_meeting(extractor: Extractor) -> None:
+    text = ("On 10 June 2023, SCO Secretary-General Zhang Ming met Minister of Foreign Affairs of the Kyrgyz Republic "
+            "Jeenbek Kulubaev, who was in China on an official visit.")
+    assert [e.kind for e in events(extractor, text, date(2023, 6, 10))] == ["meeting"]
+
+
+def test_lecture_after_the_meeting_is_a_second_event(extractor: Extractor) -> None:
+    text = ("On 5 October 2023, SCO Secretary-General Zhang Ming held a meeting in Kazan with Rector of Kazan Federal "
+            "University Lenar Safin.\n\nThe sides discussed cooperation.\n\nThe Secretary-General then gave a "
+            "lecture on the SCO to students of the university.")
+    found = events(extractor, text, date(2023, 10, 5))
+    assert [e.kind for e in found] == ["meeting", "other"]
+    assert found[1].event_date == date(2023, 10, 5) and found[1].place == "Kazan"

@@ -162,3 +162,47 @@ def test_office_named_inside_a_title_is_no_reference(extractor: Extractor) -> No
                                "Secretary-General of the United Nations.")
     assert [m.text for m in found["Kaha Imnadze"].mentions] == ["Kaha Imnadze"]
     assert "Secretary-General" not in [m.text for m in found["Zhang Ming"].mentions]
+
+
+def test_compound_title_goes_on_after_and(extractor: Extractor) -> None:
+    found = persons(extractor, "On 3 May 2023, the Secretary-General met Rector of Kazan Federal University and "
+                               "corresponding member of the Russian Academy of Sciences Lenar Safin.")
+    person = found["Lenar Safin"]
+    assert person.title == ("Rector of Kazan Federal University and corresponding member of the Russian Academy of "
+                            "Sciences")
+    assert person.country_iso3 == "RUS"
+
+
+def test_vice_title_written_as_one_word(extractor: Extractor) -> None:
+    found = persons(extractor, "Among the guests were Vice-Chairman of the National Assembly of the Republic of "
+                               "Korea Kim Sang-hee and ambassadors.")
+    assert found["Kim Sang-hee"].title == "Vice-Chairman of the National Assembly of the Republic of Korea"
+    assert found["Kim Sang-hee"].country_iso3 == "KOR"
+
+
+def test_office_named_before_the_person_it_introduces(extractor: Extractor) -> None:
+    text = ("On 2 May 2023, the meeting of the council was held in Almaty.\n\nOpening the meeting, the Chairman of "
+            "the Development Bank of Kazakhstan said that the banks had much to do.\n\n"
+            "Yerlan Alimbayev also proposed a plan. Mr Alimbayev thanked the guests.")
+    person = persons(extractor, text)["Yerlan Alimbayev"]
+    assert person.title is not None and person.title == "Chairman of the Development Bank of Kazakhstan"
+    assert "Mr Alimbayev" in [m.text for m in person.mentions]
+
+
+def test_untitled_full_name_before_a_verb_is_a_person(extractor: Extractor) -> None:
+    found = persons(extractor, "On 2 May 2023, the council met in Delhi.\n\nRamesh Kumar Sharma also supported the "
+                               "plan. Mr Sharma was thanked.")
+    assert set(found) == {"Ramesh Kumar Sharma"}
+
+
+def test_known_person_introduced_by_title_and_surname(extractor: Extractor) -> None:
+    found = persons(extractor, "On 3 May 2023, SCO Secretary-General Zhang Ming met Russian Foreign Minister Lavrov "
+                               "in Moscow. Mr Lavrov thanked him.")
+    person = found["Sergei Lavrov"]
+    assert person.title == "Russian Foreign Minister" and person.country_iso3 == "RUS"
+    assert [m.text for m in person.mentions] == ["Lavrov", "Mr Lavrov"]
+
+
+def test_unknown_surname_after_a_title_is_not_a_person(extractor: Extractor) -> None:
+    found = persons(extractor, "On 3 May 2023, Minister Qwertyov spoke.")
+    assert found == {}

@@ -3,19 +3,22 @@
 Three listing pages (pagination by `<link rel="next">`, then by `?page=N` numbers only), one article per sample
 (text samples wrapped in the site's HTML template), a sitemap that also lists one article no listing shows,
 robots.txt with a group for our bot that disallows a path a listing links to (every other bot is shut out),
-an off-host link, and faults on the first request of chosen paths: 503 and 500, 429 with Retry-After: 1, a
-stall past the client's timeout, and a body cut short of its Content-Length. Articles carry ETag and
-Last-Modified and answer conditional requests with 304. Every request is recorded.
+an off-host link, an RSS feed at `/rss/` (the newest releases, a disallowed item, off-host items), and faults on
+the first request of chosen paths: 503 and 500, 429 with Retry-After: 1, a stall past the client's timeout, and
+a body cut short of its Content-Length. Articles (and the feed) carry ETag, articles Last-Modified too, and
+conditional requests get 304. Every request is recorded.
 
 Run `python -m tests.web.site --port 8765` to serve it by hand (e.g. for `RELEASES_SCO_BASE_URL`).
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import html
 import json
 import re
+import signal
 import threading
 import time
 from collections.abc import Iterator
@@ -35,6 +38,8 @@ BOT_NAME = "releases-test-bot"
 PER_PAGE = 5
 DISALLOWED_ARTICLE = "/news/20200202/0666.html"
 STALL_S = 1.0
+FEED_PATH = "/rss/"
+FEED_ITEMS = 4
 
 ROBOTS_TXT = f"""# stand-in robots.txt
 User-agent: {BOT_NAME}
@@ -45,6 +50,10 @@ Allow: /
 User-agent: *
 Disallow: /
 """
+
+
+def _etag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
 
 
 @dataclass
@@ -58,7 +67,7 @@ class Article:
 
     @property
     def etag(self) -> str:
-        return '"' + hashlib.sha256(self.body).hexdigest()[:16] + '"'
+        return _etag(self.body)
 
     @property
     def last_modified(self) -> str:
@@ -153,6 +162,25 @@ class StandInSite:
             f"{head_next}</head>\n<body>\n<div class=\"topmenu\"><a href=\"/\">Home</a> | <a href=\"/news/\">News</a>"
             f"</div>\n<ul class=\"news-list\">\n{items}\n</ul>\n{extras}\n"
             f'<div class="pager">{previous} {numbers}</div>\n</body></html>\n'
+        ).encode()
+
+    def feed(self) -> bytes:
+        """RSS 2.0 of the newest releases, plus an item robots.txt forbids and two on other hosts."""
+        shown = [article for article in self.articles if article.path != self.sitemap_only][:FEED_ITEMS]
+        links = [(a.title, self.base_url + a.path, a.published) for a in shown] + [
+            ("Draft release", self.base_url + DISALLOWED_ARTICLE, date(2020, 2, 2)),
+            ("Partner news", f"http://localhost:{self.port}/news/20990101/9001.html", date(2020, 1, 1)),
+            ("Elsewhere", "https://elsewhere.invalid/20990101/9002.html", date(2020, 1, 1)),
+        ]
+        items = "\n".join(
+            f"  <item><title>{html.escape(title)}</title><link>{html.escape(link)}</link>"
+            f"<pubDate>{format_datetime(datetime(day.year, day.month, day.day, 9, tzinfo=UTC))}</pubDate></item>"
+            for title, link, day in links
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>\n'
+            f"  <title>SCO news</title><link>{self.base_url}/news/</link><description>Releases</description>\n"
+            f"{items}\n</channel></rss>\n"
         ).encode()
 
     def sitemap(self) -> bytes:
@@ -275,6 +303,9 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, ROBOTS_TXT.encode(), {"Content-Type": "text/plain"}
         if path == "/sitemap.xml":
             return 200, site.sitemap(), {"Content-Type": "application/xml"}
+        if path == FEED_PATH:
+            feed = site.feed()
+            return 200, feed, {"Content-Type": "application/rss+xml", "ETag": _etag(feed)}
         if path == "/news/":
             page_value = parse_qs(query).get("page", ["1"])[0]
             listing = site.listing(int(page_value)) if page_value.isdigit() else None
@@ -340,13 +371,18 @@ def serve(site: StandInSite, port: int = 0) -> Iterator[StandInSite]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--log", type=Path, help="write the request log here (JSON lines) when stopped")
     arguments = parser.parse_args()
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops it like Ctrl-C: the log is written
     with serve(build_site(), arguments.port) as site:
         print(f"serving the stand-in SCO site at {site.base_url}/news/ (Ctrl-C stops)", flush=True)
         try:
             threading.Event().wait()
         except KeyboardInterrupt:
             pass
+    if arguments.log:
+        lines = (json.dumps(dataclasses.asdict(request)) for request in site.requests)
+        arguments.log.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -290,3 +290,14 @@ def test_percent_encoding_is_compared_decoded() -> None:
 def test_product_token() -> None:
     assert product_token("Releases-Bot/1.0 (+https://example.org)") == "releases-bot"
     assert product_token("") == "*"
+
+
+def test_an_unreachable_host_says_so(virtual_time: VirtualTime) -> None:
+    with serve(build_site()) as closed:
+        port = closed.port
+    fetcher = make_fetcher(virtual_time, max_retries=0)
+    assert fetcher.unreachable_reason(f"http://127.0.0.1:{port}/news/") is None  # not asked yet
+    fetcher.fetch(f"http://127.0.0.1:{port}/news/")
+    reason = fetcher.unreachable_reason(f"http://127.0.0.1:{port}/20240116/1014.html")
+    assert reason is not None and reason.startswith("connection failed")
+    assert fetcher.unreachable_reason("http://127.0.0.2/") is None

@@ -1,0 +1,137 @@
+"""Topics of a release, sentence by sentence, from the taxonomy in `sources/reference/topics.csv`.
+
+A topic's terms are whole words, matched case-insensitively on the release's tokens: one dict lookup per token that
+can begin a term (the candidates are found in C), the longest term wins and matches never overlap. The last word of a
+term also matches in the plural ("terrorist" -> "terrorists", "economy" -> "economies"), and the part of a hyphenated
+word ("anti-extremist") matches a one-word term when the whole word does not. A term listed under several topics
+("three evils") gives each of them. One `TopicRef` per sentence and topic: its best match, the earliest on ties.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from itertools import compress, count
+from operator import methodcaller
+from pathlib import Path
+
+from pipelines.extraction.records import Mention, TopicRef
+from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
+from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, tokenize
+
+KEYWORD_CONFIDENCE = 0.9  # a term that names the topic unambiguously ("drug trafficking")
+WEAK_CONFIDENCE = 0.5  # a term that often means something else ("security", "border"): below the low-confidence bar
+COMPOUND_CONFIDENCE = 0.7  # a keyword found as part of a hyphenated word ("anti-extremist")
+
+
+@dataclass(frozen=True)
+class _Topic:
+    topic_id: str
+    rule: str
+    confidence: float
+
+
+def _term_keys(term: str) -> list[tuple[str, ...]]:
+    """The token keys of a term and of its plural (the last word inflected)."""
+    key = tuple(token.low for token in tokenize(term))
+    if not key:
+        return []
+    last = key[-1]
+    if last.endswith("s") or not last.isalpha():
+        plural = None
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return [key] + ([(*key[:-1], plural)] if plural else [])
+
+
+class TopicMatcher:
+    """The taxonomy's terms as a token-keyed table; built once, then called per release."""
+
+    def __init__(self, terms: dict[tuple[str, ...], tuple[_Topic, ...]]) -> None:
+        self._terms = terms
+        self._single = {key[0]: topics for key, topics in terms.items() if len(key) == 1}
+        lengths: dict[str, set[int]] = {}
+        for key in terms:
+            if len(key) > 1:
+                lengths.setdefault(key[0], set()).add(len(key))
+        self._longer = {first: sorted(found, reverse=True) for first, found in lengths.items()}  # longest first
+        self._first = frozenset(self._single) | frozenset(self._longer)  # every word that can begin a term
+
+    @classmethod
+    def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> TopicMatcher:
+        terms: dict[tuple[str, ...], list[_Topic]] = {}
+        for row in load_rows("topics.csv", reference_dir):
+            for column, rule, confidence in (("keywords", "keyword", KEYWORD_CONFIDENCE),
+                                             ("weak_keywords", "weak_keyword", WEAK_CONFIDENCE)):
+                for term in split_list(row[column]):
+                    for key in _term_keys(term):
+                        topics = terms.setdefault(key, [])
+                        if all(topic.topic_id != row["topic_id"] for topic in topics):
+                            topics.append(_Topic(row["topic_id"], rule, confidence))
+        return cls({key: tuple(topics) for key, topics in terms.items()})
+
+    def find(self, text: str, *, tokens: list[Token] | None = None,
+             sentences: list[Sentence] | None = None) -> tuple[TopicRef, ...]:
+        """One TopicRef per (sentence, topic) of `text`, in text order."""
+        tokens = tokens if tokens is not None else tokenize(text)
+        sentences = sentences if sentences is not None else split_sentences(text, tokens)
+        keys = token_lows(tokens)
+        hits = self._hits(keys)
+        if not hits:
+            return ()
+        firsts = [sentence.first_token for sentence in sentences]
+        # (sentence, topic) -> (-confidence, token index, token count, rule): the smallest is the best match
+        best: dict[tuple[int, str], tuple[float, int, int, str]] = {}
+        for index, length, topics in hits:
+            which = bisect.bisect_right(firsts, index) - 1
+            if which < 0 or index >= sentences[which].last_token:
+                continue
+            for topic in topics:
+                candidate = (-topic.confidence, index, length, topic.rule)
+                slot = (which, topic.topic_id)
+                if slot not in best or candidate < best[slot]:
+                    best[slot] = candidate
+        found = []
+        spans: dict[int, Mention] = {}  # one Mention per sentence, shared by its topics
+        for (which, topic_id), (negative, index, length, rule) in best.items():
+            if which not in spans:
+                sentence = sentences[which]
+                spans[which] = Mention(sentence.start, sentence.end, text[sentence.start:sentence.end])
+            start, end = tokens[index].start, tokens[index + length - 1].end
+            found.append(TopicRef(topic_id, spans[which], Mention(start, end, text[start:end]), rule, -negative))
+        found.sort(key=lambda ref: (ref.mention.start, ref.matched_term.start, ref.topic_id))
+        return tuple(found)
+
+    def _hits(self, keys: list[str]) -> list[tuple[int, int, tuple[_Topic, ...]]]:
+        """(token index, token count, topics) of every term match, longest first, never overlapping."""
+        hits = []
+        following = 0  # the first token after the last match
+        for index in compress(count(), map(self._first.__contains__, keys)):  # found in C
+            if index < following:
+                continue
+            key = keys[index]
+            for length in self._longer.get(key, ()):
+                if index + length > len(keys):  # a shorter slice at the end could match a shorter term
+                    continue
+                topics = self._terms.get(tuple(keys[index:index + length]))
+                if topics is not None:
+                    hits.append((index, length, topics))
+                    following = index + length
+                    break
+            else:
+                if key in self._single:
+                    hits.append((index, 1, self._single[key]))
+                    following = index + 1
+        compounds = {}  # hyphenated word -> the topics of its parts, looked up once per distinct word
+        for word in filter(methodcaller("__contains__", "-"), set(keys)):  # found in C
+            if word not in self._single:
+                parts = [topic for part in word.split("-") for topic in self._single.get(part, ())]
+                if parts:
+                    compounds[word] = tuple(_Topic(topic.topic_id, "compound_part",
+                                                   min(topic.confidence, COMPOUND_CONFIDENCE)) for topic in parts)
+        if compounds:
+            covered = {index + offset for index, length, _ in hits for offset in range(length)}
+            hits += [(index, 1, compounds[word]) for index, word in enumerate(keys)
+                     if word in compounds and index not in covered]
+        return hits
