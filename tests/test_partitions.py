@@ -81,7 +81,7 @@ def _publish_backfill(place: Place, instance: dg.DagsterInstance, backfill: str)
 
     result = dg.materialize(
         [*ALL_ASSETS, *asset_checks],
-        selection=dg.AssetSelection.assets(*STAGING).downstream(),
+        selection=dg.AssetSelection.assets("month_reextraction").downstream(include_self=False),
         resources=_resources(place),
         instance=instance,
         tags={"dagster/backfill": backfill},

@@ -1,5 +1,6 @@
 """Extract: run the pure extraction library over every parsed release into staging tables."""
 
+import gc
 from collections.abc import Iterator
 from functools import cache
 
@@ -210,12 +211,21 @@ EXTRACTION_LOG_SCHEMA = pa.schema(
     [("release_id", pa.string()), ("body_sha256", pa.string()), ("extractor_version", pa.string())]
 )
 BATCH_SIZE = 500
+GC_YOUNG_THRESHOLD = 50_000  # allocations between young-generation collections (CPython's default: 700)
 
 
 @cache
 def _extractor() -> Extractor:
-    """Loaded once per process: the asset's own, or each worker's."""
-    return Extractor.load()
+    """Loaded once per process: the asset's own, or each worker's.
+
+    The reference data is hundreds of thousands of long-lived objects that every cyclic collection would walk again,
+    while extraction allocates many short-lived tuples: freezing the loaded objects out of the collector and
+    collecting the young generation less often takes about 3% off extraction.
+    """
+    extractor = Extractor.load()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    return extractor
 
 
 def _extract_batch(releases: list[tuple]) -> tuple[dict[str, list[dict]], list[dict], int]:

@@ -95,8 +95,9 @@ class EventExtractor:
         sentences = sentences if sentences is not None else split_sentences(text, tokens)
         places = places if places is not None else self._places.find(text)
         # "Shanghai" in "Shanghai Cooperation Organisation" is no place
-        places = [p for p in places if not any(o.mention.start <= p.mention.start and p.mention.end <= o.mention.end
-                                               for o in orgs)]
+        org_spans = [(o.mention.start, o.mention.end) for o in orgs]
+        places = [p for p in places if not any(start <= p.mention.start and p.mention.end <= end
+                                               for start, end in org_spans)]
         dates = find_date_mentions(text)
         layout = self._layout(text, sentences, dates)
         if layout.lead is None:

@@ -19,7 +19,7 @@ from pipelines.extraction.records import ReleaseExtraction
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
 from pipelines.extraction.sentences import split_sentences, tokenize
 from pipelines.extraction.statements import StatementExtractor
-from pipelines.extraction.textutil import match_tokens
+from pipelines.extraction.textutil import match_tokens_within
 from pipelines.extraction.topics import TopicMatcher
 
 
@@ -49,11 +49,12 @@ class Extractor:
 
     def extract(self, body_text: str, published: date | None) -> ReleaseExtraction:
         """Everything the library finds in one release body (`ParsedRelease.body_text`)."""
-        words = match_tokens(body_text)  # cut once, matched by every gazetteer
+        tokens = tokenize(body_text)
+        # cut once, matched by every gazetteer: the finer tokens, cut again from the others where they differ
+        words = match_tokens_within(body_text, tokens.texts, tokens.starts, tokens.ends)
         countries = tuple(self.countries.find(body_text, words))
         places = tuple(self.places.find(body_text, words))
         orgs = tuple(self.organisations.find(body_text, countries, tokens=words, places=places))
-        tokens = tokenize(body_text)
         sentences = split_sentences(body_text, tokens)
         persons = self.persons.find(body_text, orgs=orgs, countries=countries, places=places,
                                     published=published, tokens=tokens, sentences=sentences)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count
 from operator import itemgetter
@@ -42,9 +43,11 @@ class TokenList(list):  # type: ignore[type-arg]
     Read-only by convention: the columns are shared by the person, event, statement and topic matchers.
     """
 
-    __slots__ = ("lows", "starts")
+    __slots__ = ("ends", "lows", "starts", "texts")
     lows: list[str]  # `Token.low` of every token
     starts: list[int]  # `Token.start` of every token
+    ends: list[int]  # `Token.end` of every token
+    texts: list[str]  # `Token.text` of every token
 
 
 class Sentence(NamedTuple):
@@ -55,7 +58,7 @@ class Sentence(NamedTuple):
     last_token: int  # exclusive
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> TokenList:
     """Word, number and punctuation tokens in text order.
 
     Tokenising is a large share of the cost of a release, so the tokens are assembled by C-level iteration: `re.split`
@@ -70,6 +73,7 @@ def tokenize(text: str) -> list[Token]:
         index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
         lows[index] = words[index].translate(_APOSTROPHES).lower()
     tokens = TokenList(map(_new_token, zip(starts, ends, words, lows)))
+    cuts = []  # (token index, start, "'s" offset, end): the loop reads `ends` as it was, so it is cut afterwards
     for match in reversed(list(_POSSESSIVE.finditer(text))):
         end = match.end()
         index = bisect.bisect_left(starts, end) - 1  # the token that the "'s" ends, if any
@@ -81,7 +85,11 @@ def tokenize(text: str) -> list[Token]:
                                    Token(cut, end, text[cut:end], "'s")]
         lows[index:index + 1] = [tokens[index].low, "'s"]
         starts[index:index + 1] = [start, cut]
-    tokens.lows, tokens.starts = lows, starts
+        cuts.append((index, start, cut, end))
+    for index, start, cut, end in cuts:  # last first, as cut above
+        ends[index:index + 1] = [cut, end]
+        words[index:index + 1] = [text[start:cut], text[cut:end]]
+    tokens.lows, tokens.starts, tokens.ends, tokens.texts = lows, starts, ends, words
     return tokens
 
 
@@ -95,9 +103,14 @@ def token_starts(tokens: list[Token]) -> list[int]:
     return tokens.starts if isinstance(tokens, TokenList) else list(map(_START, tokens))
 
 
+def token_texts(tokens: list[Token]) -> list[str] | Iterator[str]:
+    """The text of every token, in order. Shared when `tokens` is a `TokenList`."""
+    return tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
+
+
 def capitalised_indexes(tokens: list[Token]) -> list[int]:
     """Indexes of the tokens whose first character is upper case (a C-level pass)."""
-    return list(compress(count(), map(str.isupper, map(_FIRST, map(_TEXT, tokens)))))
+    return list(compress(count(), map(str.isupper, map(_FIRST, token_texts(tokens)))))
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
@@ -111,7 +124,7 @@ def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
     # Only tokens after a line break and quotes and stops can change anything; both kinds are found in C.
     starts = token_starts(tokens)
     breaks = {bisect.bisect_right(starts, m.start()) for m in _LINE_BREAK.finditer(text)}  # tokens after a "\n"
-    marks = compress(count(), map(_MARKS.__contains__, map(_TEXT, tokens)))
+    marks = compress(count(), map(_MARKS.__contains__, token_texts(tokens)))
 
     def close(last: int) -> None:
         if last > first:

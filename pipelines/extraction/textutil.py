@@ -9,9 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Container, Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from itertools import accumulate, compress, count, product
-from operator import itemgetter
+from operator import itemgetter, not_, or_
 from typing import Generic, NamedTuple, TypeVar
 
 V = TypeVar("V")
@@ -74,7 +74,9 @@ class TokenList(list):  # type: ignore[type-arg]
 _new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without the Python-level __new__
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")  # re.split with it alternates gaps and tokens
 # The same without dash tokens: a dash falls into a gap, so the other tokens keep their offsets.
-_MATCH_TOKEN_SPLIT = re.compile(r"(\w+|[^\w\s" + re.escape("".join(sorted(DASHES))) + "])")
+_MATCH_TOKEN = re.compile(r"\w+|[^\w\s" + re.escape("".join(sorted(DASHES))) + "]")
+_MATCH_TOKEN_SPLIT = re.compile(f"({_MATCH_TOKEN.pattern})")
+_PLAIN_MARKS = frozenset(',.;:!?()"“”') | frozenset("'’")  # single marks that are match tokens as they stand
 # The characters that a key changes.
 _KEYED = re.compile("[" + re.escape("".join(chr(c) for c, to in KEY_TABLE.items() if chr(c) != to)) + "]")
 _TEXT, _START, _END, _KEY = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
@@ -89,7 +91,11 @@ def _cut(text: str, splitter: re.Pattern[str]) -> TokenList:
     """
     parts = splitter.split(text)  # gap, token, gap, token, ..., gap
     bounds = list(accumulate(map(len, parts)))
-    starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
+    return _token_list(text, parts[1::2], bounds[0:-1:2], bounds[1::2])
+
+
+def _token_list(text: str, words: list[str], starts: list[int], ends: list[int]) -> TokenList:
+    """The tokens of the columns of `text`'s tokens, keyed."""
     keys = words.copy()
     for match in _KEYED.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
@@ -98,6 +104,35 @@ def _cut(text: str, splitter: re.Pattern[str]) -> TokenList:
     tokens = TokenList(map(_new_token, zip(words, starts, ends, keys)))
     tokens.texts, tokens.starts, tokens.ends, tokens.keys = words, starts, ends, keys
     return tokens
+
+
+def match_tokens_within(text: str, texts: list[str], starts: list[int], ends: list[int]) -> TokenList:
+    """`match_tokens(text)`, cut from the columns of a coarser tokenisation of `text` (`sentences.tokenize`'s).
+
+    The coarser tokens must cover every non-space character and never split a run of word characters. Then every one
+    of them that is a single run of letters and digits, or a single character other than a dash, is a match token as
+    it stands; only the few others ("Oyun-Erdene", "U.S.", "Russia's", dashes) are cut again, which saves the release
+    a second pass of the regex engine.
+    """
+    words, starts, ends = texts.copy(), starts.copy(), ends.copy()
+    # found in C: the tokens that are neither letters and digits nor a common mark, then checked one by one
+    odd = map(not_, map(or_, map(str.isalnum, texts), map(_PLAIN_MARKS.__contains__, texts)))
+    recut = [index for index in compress(count(), odd) if len(texts[index]) > 1 or texts[index] in DASHES]
+    for index in reversed(recut):  # last first: a cut moves only the tokens after it
+        offset = starts[index]
+        pieces, piece_starts, piece_ends = _recut(texts[index])
+        words[index:index + 1] = pieces
+        starts[index:index + 1] = map(offset.__add__, piece_starts)
+        ends[index:index + 1] = map(offset.__add__, piece_ends)
+    return _token_list(text, words, starts, ends)
+
+
+@lru_cache(maxsize=1 << 16)
+def _recut(word: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The match tokens of one coarser token, with offsets into it; the same words recur release after release."""
+    pieces = list(_MATCH_TOKEN.finditer(word))
+    return (tuple(piece.group() for piece in pieces), tuple(piece.start() for piece in pieces),
+            tuple(piece.end() for piece in pieces))
 
 
 def tokenize(text: str) -> TokenList:
@@ -182,6 +217,9 @@ class PhraseMatch(NamedTuple, Generic[V]):
         return self.last - self.first + 1
 
 
+_new_match = partial(tuple.__new__, PhraseMatch)  # a PhraseMatch from a 5-tuple, without the Python-level __new__
+
+
 class PhraseTrie(Generic[V]):
     """Token-level trie of phrases: every occurrence, or the leftmost-longest non-overlapping ones."""
 
@@ -195,24 +233,13 @@ class PhraseTrie(Generic[V]):
         node = self._root
         for part in key:
             node = node.setdefault(part, {})
-        values = node.setdefault(None, [])
+        values = node.get(None, ())  # a tuple, handed out to every match as it is
         if value not in values:
-            values.append(value)
+            node[None] = (*values, value)
 
     def add_all(self, phrases: Iterable[str], value: V) -> None:
         for phrase in phrases:
             self.add(phrase, value)
-
-    def _ends_at(self, keys: Sequence[str], i: int, node: dict) -> list[tuple[int, tuple[V, ...]]]:
-        """Phrase ends from token `i`, given `node`, the trie node of `keys[i]`."""
-        ends = [(i, tuple(node[None]))] if None in node else []
-        for j in range(i + 1, len(keys)):
-            node = node.get(keys[j])
-            if node is None:
-                break
-            if None in node:
-                ends.append((j, tuple(node[None])))
-        return ends
 
     def _starts(self, keys: list[str]) -> list[int]:
         """Indexes of the keys that begin some phrase (found without a Python-level loop)."""
@@ -220,24 +247,38 @@ class PhraseTrie(Generic[V]):
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Every occurrence of every phrase, nested and overlapping ones included."""
-        root, keys = self._root, _keys(tokens)
+        root, keys, starts, ends = self._root, _keys(tokens), token_starts(tokens), token_ends(tokens)
+        total = len(keys)
         out = []
         for i in self._starts(keys):
-            for j, values in self._ends_at(keys, i, root[keys[i]]):
-                out.append(PhraseMatch(i, j, tokens[i].start, tokens[j].end, values))
+            node, j = root[keys[i]], i
+            while True:
+                values = node.get(None)
+                if values is not None:
+                    out.append(_new_match((i, j, starts[i], ends[j], values)))
+                j += 1
+                if j == total or (node := node.get(keys[j])) is None:
+                    break
         return out
 
     def find_longest(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Leftmost-longest matches that do not overlap each other."""
-        root, keys = self._root, _keys(tokens)
+        root, keys, starts, ends = self._root, _keys(tokens), token_starts(tokens), token_ends(tokens)
+        total = len(keys)
         out = []
         following = 0  # the first token after the last match
         for i in self._starts(keys):
             if i < following:
                 continue
-            ends = self._ends_at(keys, i, root[keys[i]])
-            if ends:
-                j, values = ends[-1]
-                out.append(PhraseMatch(i, j, tokens[i].start, tokens[j].end, values))
-                following = j + 1
+            node, j, longest = root[keys[i]], i, None
+            while True:
+                values = node.get(None)
+                if values is not None:
+                    longest = (i, j, starts[i], ends[j], values)
+                j += 1
+                if j == total or (node := node.get(keys[j])) is None:
+                    break
+            if longest is not None:
+                out.append(_new_match(longest))
+                following = longest[1] + 1
         return out

@@ -5,14 +5,17 @@
 The corpus is the one `make bench` measures (`tests/benchmark/corpus.py`: the samples recombined with reference
 entities, text and HTML), decoded and parsed before timing; `--synthetic` takes the paragraph-recombined corpus of
 `snapshot_extraction.py` instead. Rate: the best of R timed rounds after one warm-up round, in wall and in CPU time
-(CPU time is what the other processes of a shared machine change least). The parse step (`parse_document`, which
-the pipeline runs before extraction) is timed the same way. Stage timings come from a separate round in which
-every public method of the extractor's matchers, and every function `release.py` imports, is wrapped in a timer.
+(CPU time is what the other processes of a shared machine change least), with the collector set up as in the extract
+asset's workers (reference data frozen, young generation collected every `GC_YOUNG_THRESHOLD` allocations). The parse
+step (`parse_document`, which the pipeline runs before extraction) is timed the same way. Stage timings come from a
+separate round in which every public method of the extractor's matchers, and every function `release.py` imports, is
+wrapped in a timer.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import gc
 import inspect
 import os
 from collections import defaultdict
@@ -22,6 +25,7 @@ from typing import Any
 
 from snapshot_extraction import synthetic_releases
 
+from pipelines.assets.extract import GC_YOUNG_THRESHOLD
 from pipelines.extraction import release
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
@@ -120,6 +124,8 @@ def main() -> None:
     documents, corpus = ([], synthetic_releases(args.releases)) if args.synthetic else _benchmark_corpus(args.releases)
     size = sum(len(text) for _, text, _ in corpus) / len(corpus)
     extractor = Extractor.load()
+    gc.freeze()  # as the extract asset's workers do (`pipelines/assets/extract.py::_extractor`)
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     rate, cpu_rate = _rates(extractor, corpus, args.rounds)
     print(f"{len(corpus)} releases, {size:.0f} chars each on average, one core")
     print(f"extract: {rate:,.0f} releases/s wall ({1000 / rate:.3f} ms per release), "
