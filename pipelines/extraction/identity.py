@@ -330,9 +330,14 @@ def blocking_keys(form: NameForm) -> set[str]:
 def candidate_pairs(forms: dict[str, NameForm]) -> list[tuple[str, str]]:
     """Pairs of names that share a block; a block larger than MAX_BLOCK is left out (its names are too common to
     tell apart by these keys), so the work stays near-linear in the number of names."""
+    return _pairs_within_blocks(forms, blocking_keys)
+
+
+def _pairs_within_blocks(forms: dict[str, NameForm], keys_of: Callable[[NameForm], Iterable[str]]) -> list[tuple[str, str]]:
+    """Every pair of names that share a key, from blocks of at most MAX_BLOCK names, sorted."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for name in sorted(forms):
-        for key in sorted(blocking_keys(forms[name])):
+        for key in sorted(keys_of(forms[name])):
             blocks[key].append(name)
     pairs: set[tuple[str, str]] = set()
     for names in blocks.values():
@@ -426,15 +431,7 @@ def organisation_score(a: NameForm, b: NameForm) -> PairScore:
 
 def organisation_pairs(forms: dict[str, NameForm]) -> list[tuple[str, str]]:
     """Organisations sharing a word of at least five letters (common words make blocks too large and drop out)."""
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for name in sorted(forms):
-        for key in sorted({k for k in forms[name].keys if len(k) >= 5 and k[0] not in "@^"}):
-            blocks[key].append(name)
-    pairs: set[tuple[str, str]] = set()
-    for names in blocks.values():
-        if len(names) <= MAX_BLOCK:
-            pairs.update(combinations(names, 2))
-    return sorted(pairs)
+    return _pairs_within_blocks(forms, lambda form: {k for k in form.keys if len(k) >= 5 and k[0] not in "@^"})
 
 
 @dataclass(frozen=True)
