@@ -9,6 +9,7 @@ from pipelines.assets.models import MODEL_NAMES
 from pipelines.assets.parse import stg_release
 from pipelines.assets.reference import ref_country, ref_office, ref_topic
 from pipelines.assets.views import analytical_views
+from pipelines.assets.web_ingest import raw_web_page
 from pipelines.docs import apply_comments, coverage, load_comments, uncommented
 from pipelines.resources import WarehouseResource
 
@@ -17,7 +18,7 @@ COMMENTS = load_comments()
 TABLE_ASSETS = sorted(
     {key.to_user_string() for asset in (
         ingest_release_files, stg_release, extracted_entities, ref_country, ref_office, person_identity, ref_topic,
-        analytical_views)
+        analytical_views, raw_web_page)
      for key in asset.keys} | set(MODEL_NAMES)
 )
 

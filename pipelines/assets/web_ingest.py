@@ -46,24 +46,6 @@ from pipelines.web import (
 SCO_SOURCE = "sco_web"
 REACHABLE_CHECK = "web_sources_reachable"
 
-RAW_WEB_PAGE_DDL = """
-CREATE TABLE IF NOT EXISTS raw_web_page (
-    source VARCHAR NOT NULL,
-    kind VARCHAR NOT NULL,
-    url VARCHAR NOT NULL,
-    final_url VARCHAR NOT NULL,
-    status INTEGER NOT NULL,
-    error VARCHAR,
-    headers_json VARCHAR NOT NULL,
-    etag VARCHAR,
-    last_modified VARCHAR,
-    content_sha256 VARCHAR,
-    size_bytes BIGINT,
-    attempts INTEGER NOT NULL,
-    fetched_at TIMESTAMP NOT NULL,
-    run_id VARCHAR
-)
-"""
 WEB_PAGE_SCHEMA = pa.schema(
     [
         ("source", pa.string()),
@@ -297,7 +279,6 @@ def raw_web_page(
     run_id = context.run.run_id if context.run else None
     with warehouse.get_connection() as connection:
         ensure_schema(connection)
-        connection.execute(RAW_WEB_PAGE_DDL)
         state = {source: _known(connection, source) for source in sources}
     if not sources:
         context.log.info("web sources off: RELEASES_SCO_BASE_URL is unset and the feeds file enables no feed")
