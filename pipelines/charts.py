@@ -35,6 +35,7 @@ def _save(figure: Figure, out_dir: Path, stem: str) -> list[Path]:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     Image.open(buffer).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT).save(png, optimize=True)
+    figure.set_layout_engine("none")  # keep the layout just computed for the PNG: laying out again costs as much
     figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
     return [png, svg]
 

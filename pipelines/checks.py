@@ -1,16 +1,21 @@
 """Data tests as asset checks: keys unique and present, no orphans, spans that match the text, valid codes.
 
-Each check is a query that counts offending rows; zero passes. Checks on the facts block downstream assets.
+Each check is a query that counts offending rows; zero passes. Blocking checks stop downstream assets.
+A model table's checks run inside the step that builds it (`pipelines/assets/models.py`), on the same connection:
+forty check steps of their own cost more in Dagster's per-step bookkeeping than the queries themselves. Checks of
+the tables that other assets write (raw_release, the identity tables) stay checks of their own.
 """
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import dagster as dg
+import duckdb
 
-from pipelines.assets.models import MODEL_NAMES
 from pipelines.extraction.reference import load_rows
 from pipelines.resources import WarehouseResource
+from pipelines.warehouse import load_models
 
 
 @dataclass(frozen=True)
@@ -177,6 +182,45 @@ def _tables_read(check: RowCheck) -> list[str]:
     return sorted((words & CHECKED_TABLES) - {check.asset})
 
 
+def _spec(check: RowCheck) -> dg.AssetCheckSpec:
+    return dg.AssetCheckSpec(
+        check.name,
+        asset=check.asset,
+        description=check.description,
+        blocking=check.blocking,
+        additional_deps=_tables_read(check),
+    )
+
+
+def _result(connection: duckdb.DuckDBPyConnection, check: RowCheck) -> dg.AssetCheckResult:
+    bad_rows = int(connection.execute(check.bad_rows_sql).fetchone()[0])
+    return dg.AssetCheckResult(
+        asset_key=check.asset, check_name=check.name, passed=bad_rows == 0, metadata={"offending_rows": bad_rows}
+    )
+
+
+def checks_of(table: str) -> list[RowCheck]:
+    return [check for check in ROW_CHECKS if check.asset == table]
+
+
+def table_check_specs(table: str) -> list[dg.AssetCheckSpec]:
+    """The specs of `table`'s checks, for the asset that builds it."""
+    return [_spec(check) for check in checks_of(table)]
+
+
+def tables_read_by_checks(table: str) -> list[str]:
+    """The other tables that `table`'s checks read: its asset must run after them."""
+    return sorted({name for check in checks_of(table) for name in _tables_read(check)})
+
+
+def evaluate_table_checks(
+    connection: duckdb.DuckDBPyConnection, table: str
+) -> Iterator[tuple[RowCheck, dg.AssetCheckResult]]:
+    """`table`'s checks with their results, right after it was built."""
+    for check in checks_of(table):
+        yield check, _result(connection, check)
+
+
 def _asset_check(check: RowCheck) -> dg.AssetChecksDefinition:
     @dg.asset_check(
         asset=check.asset,
@@ -188,11 +232,12 @@ def _asset_check(check: RowCheck) -> dg.AssetChecksDefinition:
     )
     def _run(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.get_connection() as connection:
-            bad_rows = int(connection.execute(check.bad_rows_sql).fetchone()[0])
-        return dg.AssetCheckResult(passed=bad_rows == 0, metadata={"offending_rows": bad_rows})
+            return _result(connection, check)
 
     return _run
 
 
-CHECKED_TABLES = {"raw_release", *MODEL_NAMES}
-asset_checks = [_asset_check(check) for check in ROW_CHECKS]
+MODEL_TABLES = {model.name for model in load_models()}
+CHECKED_TABLES = {"raw_release", *MODEL_TABLES}
+# The checks of tables that no model builds: steps of their own.
+asset_checks = [_asset_check(check) for check in ROW_CHECKS if check.asset not in MODEL_TABLES]

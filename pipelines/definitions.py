@@ -7,7 +7,7 @@ from pipelines.assets.export import parquet_export
 from pipelines.assets.extract import extracted_entities
 from pipelines.assets.identity import person_identity
 from pipelines.assets.ingest import ingest_release_files, release_folder_sensor
-from pipelines.assets.models import model_assets
+from pipelines.assets.models import warehouse_models
 from pipelines.assets.parse import stg_release
 from pipelines.assets.publish import published_warehouse
 from pipelines.assets.reference import ref_country, ref_office, ref_topic
@@ -28,7 +28,7 @@ ALL_ASSETS = [
     ref_office,
     ref_topic,
     person_identity,
-    *model_assets(),
+    warehouse_models,
     analytical_views,
     parquet_export,
     data_dictionary,

@@ -11,8 +11,11 @@ SAMPLES_DIR = PROJECT_ROOT / "sources" / "samples"
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
 
-def materialize_all(source_dir: Path, out_dir: Path) -> dg.ExecuteInProcessResult:
-    """Every asset and check of the project, source folder and outputs under the given paths."""
+def materialize_all(
+    source_dir: Path, out_dir: Path, selection: dg.AssetSelection | None = None
+) -> dg.ExecuteInProcessResult:
+    """Every asset and check of the project (or the `selection` of them), source folder and outputs under the given
+    paths."""
     from pipelines.checks import asset_checks  # imported here so library tests run without the code location
     from pipelines.definitions import ALL_ASSETS
     from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
@@ -24,6 +27,7 @@ def materialize_all(source_dir: Path, out_dir: Path) -> dg.ExecuteInProcessResul
             "release_source": ReleaseSourceResource(source_dir=str(source_dir)),
             "parquet": ParquetExportResource(export_dir=str(out_dir / "parquet")),
         },
+        selection=selection,
         raise_on_error=False,
     )
 

@@ -32,9 +32,12 @@ def test_every_asset_says_what_it_is(key: dg.AssetKey):
 def test_every_asset_check_is_described():
     checks = defs.resolve_asset_graph().asset_check_keys
     assert checks, "the asset checks should be in the code location"
-    for check in defs.get_repository_def().asset_checks_defs_by_key.values():
-        for spec in check.check_specs:
-            assert spec.description, f"{spec.key}: no description"
+    repository = defs.get_repository_def()
+    definitions = [*repository.asset_checks_defs_by_key.values(), *repository.assets_defs_by_key.values()]
+    specs = {spec.key: spec for definition in definitions for spec in definition.check_specs}
+    assert set(specs) == set(checks)
+    for spec in specs.values():
+        assert spec.description, f"{spec.key}: no description"
 
 
 def _materializations(result: dg.ExecuteInProcessResult) -> dict[str, dg.AssetMaterialization]:

@@ -5,10 +5,12 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pyarrow.parquet as pq
 
 from pipelines.assets.export import EXPORTED_TABLES
+from pipelines.checks import ROW_CHECKS
 from tests.conftest import SAMPLES_DIR, materialize_all
 
 CONTRACT_COLUMNS = {
@@ -30,7 +32,7 @@ def test_every_asset_and_check_succeeds(sample_warehouse):
     _, result = sample_warehouse
     assert result.success
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) > 20
+    assert len(evaluations) == len(ROW_CHECKS)  # every check ran, inside its model step or as a step of its own
     failed = [f"{e.asset_key.to_user_string()}:{e.check_name} {e.metadata}" for e in evaluations if not e.passed]
     assert failed == []
 
@@ -83,3 +85,28 @@ def test_two_builds_write_identical_parquet(sample_warehouse, tmp_path):
         first = (out_dir / "parquet" / f"{table}.parquet").read_bytes()
         second = (tmp_path / "parquet" / f"{table}.parquet").read_bytes()
         assert first == second, table
+
+
+def test_a_failed_blocking_check_stops_the_models_after_it_and_publishes_nothing(sample_warehouse, tmp_path: Path):
+    """All models are one step (`warehouse_models`); a blocking check that fails there ends the step with the reason,
+    and the models after it in the build order are not built."""
+    from pipelines.assets.models import BUILD_ORDER, MODEL_NAMES
+
+    out_dir = tmp_path / "out"
+    shutil.copytree(sample_warehouse[0], out_dir, symlinks=True)
+    database = out_dir / "releases.duckdb"
+    with duckdb.connect(str(database)) as connection:  # a mention whose text is not its span
+        connection.execute("UPDATE stg_mention SET surface_text = 'not the span' WHERE rowid = 0")
+        published_before = connection.execute("SELECT count(*) FROM fact_mention").fetchone()
+    result = materialize_all(SAMPLES_DIR, out_dir, selection=dg.AssetSelection.assets(*MODEL_NAMES))
+    assert not result.success
+    failures = [e for e in result.all_events if e.is_step_failure]
+    assert "fact_mention failed the blocking check surface_text_matches_span (1 offending rows)" in str(
+        failures[0].step_failure_data.error
+    )
+    built = {event.asset_key.to_user_string() for event in result.get_asset_materialization_events()}
+    names = [model.name for model in BUILD_ORDER]
+    after = set(names[names.index("fact_mention") + 1:])
+    assert after and "fact_mention" in built and not built & after
+    with duckdb.connect(str(database), read_only=True) as connection:  # the published file is untouched
+        assert connection.execute("SELECT count(*) FROM fact_mention").fetchone() == published_before

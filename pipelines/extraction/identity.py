@@ -333,8 +333,13 @@ def candidate_pairs(forms: dict[str, NameForm]) -> list[tuple[str, str]]:
     return _pairs_within_blocks(forms, blocking_keys)
 
 
-def _pairs_within_blocks(forms: dict[str, NameForm], keys_of: Callable[[NameForm], Iterable[str]]) -> list[tuple[str, str]]:
-    """Every pair of names that share a key, from blocks of at most MAX_BLOCK names, sorted."""
+def _pairs_within_blocks(
+    forms: dict[str, NameForm],
+    keys_of: Callable[[NameForm], Iterable[str]],
+    kind_of: Callable[[NameForm], object] = lambda form: None,
+) -> list[tuple[str, str]]:
+    """Every pair of names that share a key, from blocks of at most MAX_BLOCK names, sorted; only names of one
+    `kind_of` are paired (names of two kinds cannot score anything)."""
     blocks: dict[str, list[str]] = defaultdict(list)
     for name in sorted(forms):
         for key in sorted(keys_of(forms[name])):
@@ -342,7 +347,11 @@ def _pairs_within_blocks(forms: dict[str, NameForm], keys_of: Callable[[NameForm
     pairs: set[tuple[str, str]] = set()
     for names in blocks.values():
         if len(names) <= MAX_BLOCK:
-            pairs.update(combinations(names, 2))
+            kinds: dict[object, list[str]] = defaultdict(list)
+            for name in names:
+                kinds[kind_of(forms[name])].append(name)
+            for same_kind in kinds.values():
+                pairs.update(combinations(same_kind, 2))
     return sorted(pairs)
 
 
@@ -429,9 +438,16 @@ def organisation_score(a: NameForm, b: NameForm) -> PairScore:
     return PairScore(dice, "one_edit" if typos else "word_overlap", f"words differ: {' '.join(extra)}")
 
 
+def _organisation_marks(form: NameForm) -> tuple[str, ...]:
+    """The kind-of-body and state marks of an organisation's form: names with other marks score 0."""
+    return tuple(k for k in form.keys if k[0] in "@^")
+
+
 def organisation_pairs(forms: dict[str, NameForm]) -> list[tuple[str, str]]:
-    """Organisations sharing a word of at least five letters (common words make blocks too large and drop out)."""
-    return _pairs_within_blocks(forms, lambda form: {k for k in form.keys if len(k) >= 5 and k[0] not in "@^"})
+    """Organisations sharing a word of at least five letters (common words make blocks too large and drop out), of the
+    same kind of body and state."""
+    return _pairs_within_blocks(forms, lambda form: {k for k in form.keys if len(k) >= 5 and k[0] not in "@^"},
+                                _organisation_marks)
 
 
 @dataclass(frozen=True)
