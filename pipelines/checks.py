@@ -1,9 +1,9 @@
 """Data tests as asset checks: keys unique and present, no orphans, spans that match the text, valid codes.
 
 Each check is a query that counts offending rows; zero passes. Blocking checks stop downstream assets.
-A model table's checks run inside the step that builds it (`pipelines/assets/models.py`), on the same connection:
-forty check steps of their own cost more in Dagster's per-step bookkeeping than the queries themselves. Checks of
-the tables that other assets write (raw_release, the identity tables) stay checks of their own.
+Every check runs inside the step that writes its table (the asset declares `table_check_specs`, then yields
+`evaluate_table_checks` on its connection): forty check steps of their own cost more in Dagster's per-step
+bookkeeping than the queries themselves.
 """
 
 import re
@@ -14,7 +14,6 @@ import dagster as dg
 import duckdb
 
 from pipelines.extraction.reference import load_rows
-from pipelines.resources import WarehouseResource
 from pipelines.warehouse import load_models
 
 
@@ -192,7 +191,7 @@ def _spec(check: RowCheck) -> dg.AssetCheckSpec:
     )
 
 
-def _result(connection: duckdb.DuckDBPyConnection, check: RowCheck) -> dg.AssetCheckResult:
+def check_result(connection: duckdb.DuckDBPyConnection, check: RowCheck) -> dg.AssetCheckResult:
     bad_rows = int(connection.execute(check.bad_rows_sql).fetchone()[0])
     return dg.AssetCheckResult(
         asset_key=check.asset, check_name=check.name, passed=bad_rows == 0, metadata={"offending_rows": bad_rows}
@@ -213,31 +212,10 @@ def tables_read_by_checks(table: str) -> list[str]:
     return sorted({name for check in checks_of(table) for name in _tables_read(check)})
 
 
-def evaluate_table_checks(
-    connection: duckdb.DuckDBPyConnection, table: str
-) -> Iterator[tuple[RowCheck, dg.AssetCheckResult]]:
-    """`table`'s checks with their results, right after it was built."""
+def evaluate_table_checks(connection: duckdb.DuckDBPyConnection, table: str) -> Iterator[dg.AssetCheckResult]:
+    """The results of `table`'s checks, right after it was written."""
     for check in checks_of(table):
-        yield check, _result(connection, check)
+        yield check_result(connection, check)
 
 
-def _asset_check(check: RowCheck) -> dg.AssetChecksDefinition:
-    @dg.asset_check(
-        asset=check.asset,
-        name=check.name,
-        description=check.description,
-        blocking=check.blocking,
-        additional_deps=_tables_read(check),
-        pool="duckdb_writer",
-    )
-    def _run(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        with warehouse.get_connection() as connection:
-            return _result(connection, check)
-
-    return _run
-
-
-MODEL_TABLES = {model.name for model in load_models()}
-CHECKED_TABLES = {"raw_release", *MODEL_TABLES}
-# The checks of tables that no model builds: steps of their own.
-asset_checks = [_asset_check(check) for check in ROW_CHECKS if check.asset not in MODEL_TABLES]
+CHECKED_TABLES = {"raw_release", *(model.name for model in load_models())}

@@ -14,7 +14,6 @@ from pipelines.assets.reference import ref_country, ref_office, ref_topic
 from pipelines.assets.reports import reports
 from pipelines.assets.views import analytical_views
 from pipelines.assets.web_ingest import raw_web_page, web_daily_schedule, web_source_settings
-from pipelines.checks import asset_checks
 from pipelines.jobs import build_warehouse, reextract_months
 from pipelines.partitions import month_reextraction
 from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource, WebSourceResource
@@ -40,7 +39,6 @@ WEB_ASSETS = [raw_web_page]
 
 defs = dg.Definitions(
     assets=[*ALL_ASSETS, month_reextraction, *WEB_ASSETS],  # month_reextraction: partitioned, backfills only
-    asset_checks=asset_checks,
     jobs=[build_warehouse, reextract_months],
     sensors=[release_folder_sensor],
     schedules=[web_daily_schedule],

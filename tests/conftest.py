@@ -16,12 +16,11 @@ def materialize_all(
 ) -> dg.ExecuteInProcessResult:
     """Every asset and check of the project (or the `selection` of them), source folder and outputs under the given
     paths."""
-    from pipelines.checks import asset_checks  # imported here so library tests run without the code location
-    from pipelines.definitions import ALL_ASSETS
+    from pipelines.definitions import ALL_ASSETS  # imported here so library tests run without the code location
     from pipelines.resources import ParquetExportResource, ReleaseSourceResource, WarehouseResource
 
     return dg.materialize(
-        [*ALL_ASSETS, *asset_checks],
+        ALL_ASSETS,
         resources={
             "warehouse": WarehouseResource(database=str(out_dir / "releases.duckdb")),
             "release_source": ReleaseSourceResource(source_dir=str(source_dir)),

@@ -32,7 +32,7 @@ def test_every_asset_and_check_succeeds(sample_warehouse):
     _, result = sample_warehouse
     assert result.success
     evaluations = result.get_asset_check_evaluations()
-    assert len(evaluations) == len(ROW_CHECKS)  # every check ran, inside its model step or as a step of its own
+    assert len(evaluations) == len(ROW_CHECKS)  # every check ran, inside the step that writes its table
     failed = [f"{e.asset_key.to_user_string()}:{e.check_name} {e.metadata}" for e in evaluations if not e.passed]
     assert failed == []
 

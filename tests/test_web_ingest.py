@@ -52,11 +52,10 @@ def materialize_with_web(
 ) -> dg.ExecuteInProcessResult:
     """Every asset and check of the project (as tests/conftest.py `materialize_all`) plus the web archive, or the
     selected assets only."""
-    from pipelines.checks import asset_checks
     from pipelines.definitions import ALL_ASSETS, WEB_ASSETS
 
     result = dg.materialize(
-        [*ALL_ASSETS, *WEB_ASSETS, *asset_checks],
+        [*ALL_ASSETS, *WEB_ASSETS],
         resources={
             "warehouse": WarehouseResource(database=str(out_dir / "releases.duckdb")),
             "release_source": ReleaseSourceResource(source_dir=str(source_dir)),

@@ -9,6 +9,7 @@ from collections import defaultdict
 import dagster as dg
 import pyarrow as pa
 
+from pipelines.checks import evaluate_table_checks, table_check_specs
 from pipelines.extraction.identity import FoldRules, NameEvidence, load_judgements, resolve
 from pipelines.extraction.offices import OfficeMatch, default_resolver
 from pipelines.extraction.reference import load_rows
@@ -142,6 +143,7 @@ def _organisation_evidence(connection) -> list[NameEvidence]:
         )
         for name in IDENTITY_SCHEMAS
     ],
+    check_specs=[spec for name in IDENTITY_SCHEMAS for spec in table_check_specs(name)],
     pool="duckdb_writer",
 )
 def person_identity(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
@@ -187,3 +189,4 @@ def person_identity(context: dg.AssetExecutionContext, warehouse: WarehouseResou
                 metadata={**table_metadata(connection, name), "names": len(evidence), "names_merged": merged,
                           "pairs_to_review": in_review},
             )
+            yield from evaluate_table_checks(connection, name)

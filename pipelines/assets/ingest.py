@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 import pyarrow as pa
 
+from pipelines.checks import evaluate_table_checks, table_check_specs
 from pipelines.extraction.intake import decode_input
 from pipelines.jobs import build_warehouse
 from pipelines.parallel import map_batches
@@ -120,6 +121,7 @@ def _classify_batch(files: list[SourceFile]) -> list[tuple[SourceFile, Classifie
             owners=["team:releases-data"],
         ),
     ],
+    check_specs=table_check_specs("raw_release"),
     pool="duckdb_writer",
 )
 def ingest_release_files(
@@ -203,6 +205,7 @@ def ingest_release_files(
             },
         )
         yield dg.MaterializeResult(asset_key="raw_blob", metadata=table_metadata(connection, "raw_blob"))
+        yield from evaluate_table_checks(connection, "raw_release")
 
 
 def set_current_versions(connection, source: str, seen: list[dict]) -> None:

@@ -13,7 +13,7 @@ import dagster as dg
 
 from pipelines.assets.extract import STAGING_SCHEMAS
 from pipelines.assets.identity import IDENTITY_SCHEMAS
-from pipelines.checks import evaluate_table_checks, table_check_specs, tables_read_by_checks
+from pipelines.checks import check_result, checks_of, table_check_specs, tables_read_by_checks
 from pipelines.resources import WarehouseResource
 from pipelines.warehouse import SqlModel, build_model, load_models, table_metadata
 
@@ -65,9 +65,10 @@ def warehouse_models(
                 continue
             build_model(connection, model)
             yield dg.MaterializeResult(asset_key=model.name, metadata=table_metadata(connection, model.name))
-            for check, result in evaluate_table_checks(connection, model.name):
+            for check in checks_of(model.name):
                 if dg.AssetCheckKey(dg.AssetKey(model.name), check.name) not in selected_checks:
                     continue
+                result = check_result(connection, check)
                 yield result
                 if check.blocking and not result.passed:
                     raise dg.Failure(
