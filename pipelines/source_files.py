@@ -76,25 +76,41 @@ def count_files(root: Path) -> int:
 
 
 def scan_source_folder(root: Path, max_bytes: int = MAX_RELEASE_BYTES) -> Iterator[SourceFile]:
-    """Every regular file below `root` in a stable (sorted) order; folders reached by symlink are not entered."""
+    """Every regular file below `root` in a stable (sorted) order; folders reached by symlink are not entered. A
+    folder that cannot be listed is one rejected input (`<folder>/`): whatever it holds is never silently missing."""
     root = root.resolve()
-    for uri, path in _files_below(root):
-        if path.is_file() or path.is_symlink():
+    for uri, path, problem in _files_below(root):
+        if problem:
+            yield SourceFile(uri, 0, None, None, problem)
+        elif path.is_file() or path.is_symlink():
             yield _read(path, uri, root, max_bytes)
 
 
-def _files_below(root: Path) -> Iterator[tuple[str, Path]]:
-    for folder, subfolders, files in os.walk(root, followlinks=False):
+def _files_below(root: Path) -> Iterator[tuple[str, Path, str | None]]:
+    """(uri, path, None) for every file below `root`, sorted, and ("<folder>/", path, why) for a folder that cannot
+    be listed."""
+    unlisted: list[OSError] = []
+
+    def flush() -> Iterator[tuple[str, Path, str | None]]:
+        while unlisted:
+            error = unlisted.pop(0)
+            path = Path(error.filename)
+            why = f"unreadable folder: {error.strerror or error}; the files in it were not read"
+            yield path.relative_to(root).as_posix() + "/", path, why
+
+    for folder, subfolders, files in os.walk(root, onerror=unlisted.append, followlinks=False):
+        yield from flush()  # os.walk reports a folder it cannot list when it tries to enter it
         subfolders.sort()
         for name in sorted(files):
             path = Path(folder) / name
-            yield path.relative_to(root).as_posix(), path
+            yield path.relative_to(root).as_posix(), path, None
+    yield from flush()
 
 
 def listing_digest(root: Path) -> str:
     """A cheap fingerprint of the folder (paths, sizes, modification times): changes when a file appears or changes."""
     digest = hashlib.sha256()
-    for uri, path in _files_below(root.resolve()):
+    for uri, path, _ in _files_below(root.resolve()):
         try:
             stat = path.lstat()
         except OSError:
@@ -107,8 +123,10 @@ def content_digest(root: Path) -> str:
     """A fingerprint of what the folder holds (paths and content hashes): equal for a mere `touch`."""
     digest = hashlib.sha256()
     root = root.resolve()
-    for uri, path in _files_below(root):
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
+    for uri, path, problem in _files_below(root):
+        if problem:
+            content = "unreadable"
+        elif path.is_symlink() and not path.resolve().is_relative_to(root):
             content = "outside"
         else:
             try:

@@ -311,3 +311,26 @@ def test_an_oversized_file_is_never_held_in_memory(tmp_path):
         tracemalloc.stop()
     assert files[0].data is None and files[0].problem.startswith("too large")
     assert peak < 4 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB while scanning a {HUGE_BYTES / 1e6:.0f} MB file"
+
+
+def test_a_folder_that_cannot_be_listed_is_a_rejected_input_not_a_silent_gap(tmp_path, monkeypatch):
+    """os.walk skips a folder it cannot list unless told; the scan turns it into one rejected input with the reason.
+    The tests run as root, for whom no permission bit denies a listing, so the listing itself fails here."""
+    for folder in ("a_before", "locked", "z_after"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "release.txt").write_text("A release.", encoding="utf-8")
+    locked = tmp_path / "locked"
+    real_scandir = os.scandir
+
+    def scandir(path=".", *args):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path, *args)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files = list(scan_source_folder(tmp_path))
+    assert [(file.source_uri, file.problem) for file in files] == [
+        ("a_before/release.txt", None),
+        ("locked/", "unreadable folder: Permission denied; the files in it were not read"),
+        ("z_after/release.txt", None),
+    ]
