@@ -196,3 +196,16 @@ def test_organisation_forms_meet_across_word_order_state_and_spelling() -> None:
     assert found["Regional Antiterrorist Structure of the Shanghai Cooperation Organization"] == names[4]
     assert len({found[names[5]], found[names[6]]}) == 2  # kept apart by the judgement file
     assert {p.decided_by for p in resolution.pairs if names[5] in (p.name_a, p.name_b)} == {"judgement"}
+
+
+def test_organisations_are_paired_only_within_one_kind_of_body_and_state() -> None:
+    """Names of two kinds of body or two states score 0, so they are never paired: the blocks stay small."""
+    from pipelines.extraction.identity import organisation_form, organisation_pairs
+    from pipelines.extraction.offices import default_resolver
+
+    split_state = default_resolver().split_state
+    names = ["Ministry of Foreign Affairs of the Republic of Kazakhstan", "Kazakh Ministry of Foreign Affairs",
+             "Ministry of Foreign Affairs of the Russian Federation", "Embassy of the Republic of Kazakhstan"]
+    forms = {name: organisation_form(name, RULES, split_state) for name in names}
+    assert organisation_pairs(forms) == [("Kazakh Ministry of Foreign Affairs",
+                                          "Ministry of Foreign Affairs of the Republic of Kazakhstan")]
