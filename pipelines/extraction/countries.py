@@ -96,5 +96,6 @@ class CountryGazetteer:
             iso3, rule = match.values[0]
             if not iso3 or (rule == "country_acronym" and text.startswith("$", match.end)):
                 continue  # a blocking place or region; "US$" is a currency
-            refs.append(CountryRef(iso3, Mention(match.start, match.end, text[match.start:match.end]), rule))
+            mention = Mention(start=match.start, end=match.end, text=text[match.start:match.end])
+            refs.append(CountryRef(iso3=iso3, mention=mention, rule=rule))
         return refs

@@ -14,6 +14,7 @@ and ...") make them specific.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 from pipelines.extraction.organisations import OrganisationMatcher
 from pipelines.extraction.records import DocumentRef, Mention, OrgRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.textutil import Token, hyphen_joined, indexes_of, match_tokens
+from pipelines.extraction.textutil import Token, hyphen_joined, indexes_of, match_tokens, token_ends
 
 CONNECTORS = frozenset({"of", "on", "between", "for", "in", "to", "and", "the", "among", "against", "with", "at",
                         "until", "till"})
@@ -107,6 +108,7 @@ def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
     if not candidates:
         return sorted(refs, key=lambda r: (r.mention.start, r.mention.end))
     lower = []
+    listed = [(o.mention.start, o.mention.end) for o in orgs if o.rule in LISTED]
     for h in candidates:
         tok = tokens[h]
         if tok.text in PARTY_HEADS:
@@ -114,7 +116,7 @@ def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
             continue
         if h in taken or any(s <= tok.start < e for s, e in spans):
             continue  # inside a name already found
-        if any(o.mention.start <= tok.start and tok.end <= o.mention.end and o.rule in LISTED for o in orgs):
+        if any(s <= tok.start and tok.end <= e for s, e in listed):
             continue  # inside a listed organisation's name ("United Nations Development Programme")
         found = _named(text, tokens, h, heads, refs)
         if found is None:
@@ -203,7 +205,7 @@ def _named(text: str, tokens: list[Token], h: int, heads: dict[str, _Head], earl
     if sub_document:
         end = sub_document.end()
         ref = _ref(text, tokens[first].start, end, head.kind, "sub_document")
-        return ref, max(i for i, t in enumerate(tokens) if t.end <= end)
+        return ref, bisect.bisect_right(token_ends(tokens), end) - 1  # the last token that ends by then
     if nxt in CONNECTORS - {"and", "the"}:
         last = _continuation(text, tokens, h + 1, heads)
     if head.needs not in NEEDS_KINDS and head.needs not in modifiers:

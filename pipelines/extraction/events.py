@@ -11,10 +11,11 @@ lecture given after the reported meeting ("then gave a lecture") is an event of 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import compress
+from itertools import compress, count
 from pathlib import Path
 
 from pipelines.extraction.dates import DateMention, find_date_mentions
@@ -22,7 +23,7 @@ from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import EventRef, Mention, OrgRef, PersonRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, tokenize
+from pipelines.extraction.sentences import Sentence, Token, indexes_of, split_sentences, token_lows, tokenize
 
 RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
 NAME_NOUNS = frozenset({"conference", "forum", "exhibition", "festival", "expo", "day", "days", "summit", "games",
@@ -35,7 +36,25 @@ VISIT_FRAMED = frozenset({"meeting"})  # kinds reported as the business of a vis
 _MEETING_NAME = re.compile(
     r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[Mm]eeting|[Ss]ession|[Ss]itting) of (?:the )?[A-Z].*?"
     r"(?=,| held\b| was\b| were\b| opened\b| took\b| started\b| began\b| in [A-Z]| on \d|\.$|$)")
-_SITE = re.compile(r"\b((?:[A-Z][\w'-]+ )+(?:training ground|range|polygon|military base|air base))\b")
+_MEETING_OF = ("eeting of ", "ession of ", "itting of ")  # one of them is in every `_MEETING_NAME` match
+_SITE_WORDS = ("training ground", "range", "polygon", "military base", "air base")
+_SITE = re.compile(r"\b((?:[A-Z][\w'-]+ )+(?:" + "|".join(_SITE_WORDS) + r"))\b")
+
+
+def _outside(places: Sequence[PlaceRef], orgs: Sequence[OrgRef]) -> list[PlaceRef]:
+    """The places not inside an organisation's mention ("Shanghai" in "Shanghai Cooperation Organisation")."""
+    if not places:
+        return []  # no organisation spans to collect
+    org_spans = [(o.mention.start, o.mention.end) for o in orgs]
+    return [p for p in places if not any(start <= p.mention.start and p.mention.end <= end
+                                         for start, end in org_spans)]
+
+
+def _phrase_starts(tables: Sequence[PhraseTable], firsts: Container[str], keys: list[str]) -> list[list[int]]:
+    """For each table, the indexes of the tokens that can begin one of its phrases: one pass in C for all of them
+    (`firsts`: the first words of all their phrases)."""
+    candidates = list(compress(count(), map(firsts.__contains__, keys)))
+    return [[index for index in candidates if keys[index] in table.longest_by_first] for table in tables]
 
 
 @dataclass(frozen=True)
@@ -61,6 +80,7 @@ class EventExtractor:
                  place_kinds: dict[str, str], seats: frozenset[str]) -> None:
         self._main, self._extra, self._formats = tables["main"], tables["additional"], tables["format"]
         self._participation = tables["participation"]
+        self._later_firsts = frozenset(self._extra.longest_by_first) | frozenset(self._participation.longest_by_first)
         self._triggers = triggers
         self._places = places
         self._place_kinds = place_kinds
@@ -94,10 +114,7 @@ class EventExtractor:
         tokens = tokens if tokens is not None else tokenize(text)
         sentences = sentences if sentences is not None else split_sentences(text, tokens)
         places = places if places is not None else self._places.find(text)
-        # "Shanghai" in "Shanghai Cooperation Organisation" is no place
-        org_spans = [(o.mention.start, o.mention.end) for o in orgs]
-        places = [p for p in places if not any(start <= p.mention.start and p.mention.end <= end
-                                               for start, end in org_spans)]
+        places = _outside(places, orgs)
         dates = find_date_mentions(text)
         layout = self._layout(text, sentences, dates)
         if layout.lead is None:
@@ -105,28 +122,34 @@ class EventExtractor:
         keys = token_lows(tokens)
         masked = self._relative_clauses(tokens, keys)
         main_sentences = [s for s in (layout.headline, layout.lead) if s is not None]
-        kind, trigger_at = self._best_kind(keys, masked, main_sentences)
+        main_triggers = [self._triggers_in(self._main, keys, masked, s) for s in main_sentences]
+        kind, trigger_at = self._best_kind(main_triggers)
         lead = layout.lead
         event_date = self._date(dates, lead, layout, published)
         virtual = self._virtual(keys, [*main_sentences, *layout.lead_paragraph], kind)
         place = None if virtual or kind == "statement" else self._place(text, places, lead, layout)
         name = self._name(text, tokens, keys, masked, lead, trigger_at)
-        scenes = [*main_sentences] + [s for s in sentences if s.start > lead.start and self._triggers_in(
-            self._participation, keys, masked, s) and not self._triggers_in(self._extra, keys, masked, s)]
+        # the sentences after the lead, with their further-meeting triggers: candidates found once per release
+        later = [s for s in sentences if s.start > lead.start]
+        extra_starts, participation_starts = _phrase_starts((self._extra, self._participation), self._later_firsts,
+                                                            keys)
+        extras = [self._triggers_in(self._extra, keys, masked, s, extra_starts) for s in later]
+        scenes = [*main_sentences] + [s for s, extra in zip(later, extras) if not extra and self._triggers_in(
+            self._participation, keys, masked, s, participation_starts)]
         lead_mention = Mention(lead.start, lead.end, text[lead.start:lead.end])
         participants = self._participants(persons, scenes)
         events = [EventRef(kind, name, event_date, virtual, place, lead_mention, participants, "lead", 0.9)]
-        if kind in VISIT_FRAMED and self._reports_visit(keys, masked, main_sentences):
-            # "X visited the Secretariat, where he held a meeting with Y": the visit and the meeting
+        if kind in VISIT_FRAMED and any(trigger.kind == "visit" for found in main_triggers for _i, trigger, _l in found):
+            # "X visited the Secretariat, where he held a meeting with Y": the visit and the meeting (a visit in a
+            # relative clause is masked)
             events.append(EventRef("visit", None, event_date, virtual, place, lead_mention, participants, "lead_visit",
                                    0.8))
-        for sentence in sentences:
-            if sentence.start <= lead.start or sentence.paragraph == (layout.headline.paragraph if layout.headline
-                                                                       else -1):
-                continue
-            extra = self._additional(text, keys, masked, sentence, dates, places, persons, events[0], published)
-            if extra is not None:
-                events.append(extra)
+        headline_paragraph = layout.headline.paragraph if layout.headline else -1
+        for sentence, found in zip(later, extras):
+            if found and sentence.paragraph != headline_paragraph:
+                extra = self._additional(text, keys, sentence, found, dates, places, persons, events[0], published)
+                if extra is not None:
+                    events.append(extra)
         return tuple(events)
 
     # ---- layout --------------------------------------------------------------------------------------------
@@ -175,7 +198,7 @@ class EventExtractor:
         """Tokens inside ", who travelled to Chongqing to attend the Expo," — not what the sentence reports."""
         masked = [False] * len(tokens)
         following = 0  # the first token after the last clause
-        for index in compress(range(len(tokens) - 1), map(",".__eq__, keys)):  # the commas, found in C
+        for index in indexes_of(keys[:-1], ","):
             if index < following or keys[index + 1] not in RELATIVE_OPENERS:
                 continue
             end = index + 1
@@ -186,14 +209,19 @@ class EventExtractor:
             following = end + 1
         return masked
 
-    def _triggers_in(self, table: PhraseTable, keys: list[str], masked: list[bool],
-                     sentence: Sentence) -> list[tuple[int, _Trigger, int]]:
-        """(token index, trigger, length) of every trigger phrase in a sentence, longest match first."""
+    def _triggers_in(self, table: PhraseTable, keys: list[str], masked: list[bool], sentence: Sentence,
+                     starts: list[int] | None = None) -> list[tuple[int, _Trigger, int]]:
+        """(token index, trigger, length) of every trigger phrase in a sentence, longest match first.
+
+        `starts` (from `_phrase_starts`) saves a table that is tried on every sentence a pass over each of them."""
         found = []
         first, last = sentence.first_token, sentence.last_token
         following = first  # the first token after the last trigger
-        # only tokens that can begin a phrase are tried, found in C
-        for index in compress(range(first, last), map(table.longest_by_first.__contains__, keys[first:last])):
+        if starts is None:  # only tokens that can begin a phrase are tried, found in C
+            candidates = compress(range(first, last), map(table.longest_by_first.__contains__, keys[first:last]))
+        else:
+            candidates = starts[bisect_left(starts, first):bisect_left(starts, last)]
+        for index in candidates:
             if index < following or masked[index]:
                 continue
             match = table.match(keys, index, last)
@@ -204,29 +232,27 @@ class EventExtractor:
             following = index + length
         return found
 
-    def _best_kind(self, keys: list[str], masked: list[bool], sentences: list[Sentence]) -> tuple[str, int | None]:
+    @staticmethod
+    def _best_kind(triggers: list[list[tuple[int, _Trigger, int]]]) -> tuple[str, int | None]:
+        """The kind of the highest-ranked trigger of the headline and lead (`triggers` of each, lead last)."""
         best: tuple[int, int, str, int | None] = (-1, 0, "other", None)
-        for order, sentence in enumerate(sentences):
-            for index, trigger, _length in self._triggers_in(self._main, keys, masked, sentence):
+        for order, found in enumerate(triggers):
+            for index, trigger, _length in found:
                 # the lead sentence (last) decides between equal ranks: it says what happened
-                candidate = (trigger.priority, order, trigger.kind, index if order == len(sentences) - 1 else None)
+                candidate = (trigger.priority, order, trigger.kind, index if order == len(triggers) - 1 else None)
                 if candidate[:2] > best[:2]:
                     best = candidate
         return best[2], best[3]
-
-    def _reports_visit(self, keys: list[str], masked: list[bool], sentences: list[Sentence]) -> bool:
-        """Whether the headline or lead reports a visit itself (a visit in a relative clause is masked)."""
-        return any(trigger.kind == "visit" for sentence in sentences
-                   for _index, trigger, _length in self._triggers_in(self._main, keys, masked, sentence))
 
     def _name(self, text: str, tokens: list[Token], keys: list[str], masked: list[bool], sentence: Sentence,
               trigger_at: int | None) -> str | None:
         """The event's own name as written: "14th Meeting of ...", "Security Review Conference",
         "Peace Mission 2021", "Open Door Day"."""
         span = text[sentence.start:sentence.end]
-        meeting = _MEETING_NAME.search(span)
-        if meeting and trigger_at is not None and sentence.start + meeting.start() <= tokens[trigger_at].start \
-                < sentence.start + meeting.end():
+        # the regex has no literal to skip ahead by: tried only where its " of " phrases are
+        meeting = _MEETING_NAME.search(span) if trigger_at is not None and any(map(span.__contains__, _MEETING_OF)) \
+            else None
+        if meeting and sentence.start + meeting.start() <= tokens[trigger_at].start < sentence.start + meeting.end():
             return meeting.group(0).strip()
         for index in range(sentence.first_token, sentence.last_token):
             if masked[index]:
@@ -311,7 +337,9 @@ class EventExtractor:
 
     def _place_in(self, text: str, places: Sequence[PlaceRef], sentence: Sentence) -> str | None:
         inside = [p for p in places if sentence.start <= p.mention.start < sentence.end]
-        sites = [m for m in _SITE.finditer(text, sentence.start, sentence.end)]
+        span = text[sentence.start:sentence.end]
+        sites = list(_SITE.finditer(text, sentence.start, sentence.end)) if any(map(span.__contains__, _SITE_WORDS)) \
+            else []  # the regex has no literal to skip ahead by
         ranked = sorted(inside, key=lambda p: (PLACE_PREFERENCE.get(self._place_kinds.get(p.name, "city"), 3),
                                                p.mention.start))
         if ranked and self._place_kinds.get(ranked[0].name, "city") == "city":
@@ -325,13 +353,11 @@ class EventExtractor:
 
     # ---- further meetings ----------------------------------------------------------------------------------
 
-    def _additional(self, text: str, keys: list[str], masked: list[bool], sentence: Sentence,
+    def _additional(self, text: str, keys: list[str], sentence: Sentence, found: list[tuple[int, _Trigger, int]],
                     dates: list[DateMention], places: Sequence[PlaceRef], persons: Sequence[PersonRef],
                     main: EventRef, published: date | None) -> EventRef | None:
-        """"Zhang Ming also met with ...", "On the same day, X held consultations with ..."."""
-        found = self._triggers_in(self._extra, keys, masked, sentence)
-        if not found:
-            return None
+        """"Zhang Ming also met with ...", "On the same day, X held consultations with ..." (`found`: the further-
+        meeting triggers of the sentence)."""
         index, trigger, _length = found[0]
         if index > 0 and keys[index - 1] in {"had", "has", "have", "will", "to"}:
             return None

@@ -163,18 +163,19 @@ class PatternFinder:
 
     def __init__(self, text: str, tokens: list[Token], anchors: dict[int, Anchor], listed: list[Found],
                  official: Callable[[str], str], resolve: Callable[[str], Organisation | None],
-                 generic_heads: frozenset[str]) -> None:
+                 generic_heads: frozenset[str], heads: list[int] | None = None) -> None:
         self.text = text
         self.tokens = tokens
         self.anchors = anchors
         self.official = official  # iso3 -> official name as it reads after "of"
         self.resolve_listed = resolve  # a canonical name -> the listed organisation, if any
         self.generic_heads = generic_heads  # head phrases of listed bodies ("Executive Committee")
-        self.listed_cover = {i for f in listed for i in range(f.first, f.last + 1)}
-        self.place_cover = {i for a in anchors.values() if a.kind != "org" for i in range(a.first, a.last + 1)}
+        self.heads = indexes_of(tokens, HEADS) if heads is None else heads  # the tokens that are `HEADS`
+        self.listed_cover = set().union(*[range(f.first, f.last + 1) for f in listed])
+        self.place_cover = set().union(*[range(a.first, a.last + 1) for a in anchors.values() if a.kind != "org"])
 
     def run(self) -> list[Found]:
-        found = [f for h in indexes_of(self.tokens, HEADS)
+        found = [f for h in self.heads
                  if h not in self.listed_cover and h not in self.place_cover and (f := self._candidate(h)) is not None]
         found += self._schools(found)
         found += self._acronym_definitions(found)

@@ -12,11 +12,20 @@ Three passes over the word tokens of a release:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from operator import itemgetter
 from pathlib import Path
 
 from pipelines.extraction.countries import CountryGazetteer
-from pipelines.extraction.org_patterns import NOT_NAME_WORDS, Anchor, Found, Organisation, PatternFinder, british
+from pipelines.extraction.org_patterns import (
+    HEADS,
+    NOT_NAME_WORDS,
+    Anchor,
+    Found,
+    Organisation,
+    PatternFinder,
+    british,
+)
 from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
@@ -24,10 +33,11 @@ from pipelines.extraction.textutil import (
     PhraseTrie,
     Token,
     index_at,
-    indexes_of,
+    indexes_of_keys,
     match_tokens,
     spelling_variants,
     token_ends,
+    token_keys,
     token_starts,
 )
 
@@ -39,6 +49,7 @@ ELLIPSIS_HEADS = frozenset({"Organisation", "Organization", "Secretariat", "Coun
                             "Club", "League", "University", "Academy", "Institute", "Agency", "Embassy", "Ministry",
                             "Parliament", "Senate"})
 FOUND_LAST = itemgetter(2)  # `Found.last`, as a C-level sort key
+_new_anchor = partial(tuple.__new__, Anchor)  # an Anchor from a 5-tuple, without the Python-level __new__
 CONFIDENCE = {"gazetteer": 0.95, "acronym": 0.9, "pattern": 0.75, "ellipsis": 0.7}
 
 
@@ -63,6 +74,8 @@ class OrganisationMatcher:
         for org in self.by_name.values():
             self._by_head.setdefault(org.head_phrase, []).append(org)
         self._generic_heads = frozenset(h for h, orgs in self._by_head.items() if any(o.parent_name for o in orgs))
+        # the first words of the listed names, the pattern heads and the elliptical heads: found by one scan
+        self._first_words = self._trie.first_keys | HEADS | ELLIPSIS_HEADS
 
     @classmethod
     def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> OrganisationMatcher:
@@ -88,20 +101,28 @@ class OrganisationMatcher:
         `countries`, `places` and `tokens` (`match_tokens(text)`) are the text's when the caller already has them.
         """
         tokens = match_tokens(text) if tokens is None else tokens
-        listed = self._gazetteer(tokens)
+        candidates = indexes_of_keys(tokens, self._first_words)
+        keys = token_keys(tokens)  # a word token's key is its text
+        heads = [i for i in candidates if keys[i] in HEADS]
+        listed = self._gazetteer(tokens, candidates)
         places = self.places.find(text, tokens) if places is None else places
         anchors = self._anchors(tokens, countries or self.countries.find(text, tokens), places, listed)
         finder = PatternFinder(text, tokens, anchors, listed, self.countries.official_in_text,
-                               lambda name: self.by_name.get(name) or self.lookup(name), self._generic_heads)
+                               lambda name: self.by_name.get(name) or self.lookup(name), self._generic_heads, heads)
         spans = {(f.first, f.last) for f in listed}
         found = listed + [f for f in finder.run() if (f.first, f.last) not in spans]
-        found += self._ellipses(tokens, found)
-        unique = {(f.org.canonical_name, f.org.acronym, f.org.org_type, f.org.country_iso3, tokens[f.first].start,
-                   tokens[f.last].end, f.rule): None for f in found}  # plain tuples hash faster than records
-        refs = [OrgRef(name, acronym, org_type, iso3, Mention(start, end, text[start:end]), rule,
-                       CONFIDENCE[rule.split(":")[0]])
+        found += self._ellipses(tokens, found, [i for i in candidates if keys[i] in ELLIPSIS_HEADS])
+        starts, ends = token_starts(tokens), token_ends(tokens)
+        unique = list({(f.org.canonical_name, f.org.acronym, f.org.org_type, f.org.country_iso3, starts[f.first],
+                        ends[f.last], f.rule): None for f in found})  # plain tuples hash faster than records
+        # in text order, longer first, then by name: stable sorts on C-level keys, before any record is built
+        unique.sort(key=itemgetter(0))
+        unique.sort(key=itemgetter(5), reverse=True)
+        unique.sort(key=itemgetter(4))
+        return [OrgRef(canonical_name=name, acronym=acronym, org_type=org_type, country_iso3=iso3,
+                       mention=Mention(start=start, end=end, text=text[start:end]), rule=rule,
+                       confidence=CONFIDENCE[rule.split(":")[0]])
                 for name, acronym, org_type, iso3, start, end, rule in unique]
-        return sorted(refs, key=lambda r: (r.mention.start, -r.mention.end, r.canonical_name))
 
     def _anchors(self, tokens: list[Token], countries: Sequence[CountryRef], places: Sequence[PlaceRef],
                  listed: list[Found]) -> dict[int, Anchor]:
@@ -111,41 +132,45 @@ class OrganisationMatcher:
         for ref in countries:
             first, last = index_at(starts, ref.mention.start), index_at(ends, ref.mention.end)
             if first is not None and last is not None:
-                anchors[first] = Anchor("adjective" if ref.rule == "adjective" else "country", first, last, ref.iso3)
+                kind = "adjective" if ref.rule == "adjective" else "country"
+                anchors[first] = _new_anchor((kind, first, last, ref.iso3, None))
         for place in places:
             first, last = index_at(starts, place.mention.start), index_at(ends, place.mention.end)
             if first is not None and last is not None and first not in anchors:
-                anchors[first] = Anchor("place", first, last, place.country_iso3)
-        for f in listed:
-            current = anchors.get(f.first)
-            if current is None or current.kind == "place" or current.last < f.last:
-                anchors[f.first] = Anchor("org", f.first, f.last, f.org.country_iso3, f.org)
+                anchors[first] = _new_anchor(("place", first, last, place.country_iso3, None))
+        for org, first, last, _ in listed:
+            current = anchors.get(first)
+            if current is None or current.kind == "place" or current.last < last:
+                anchors[first] = _new_anchor(("org", first, last, org.country_iso3, org))
         return anchors
 
-    def _gazetteer(self, tokens: list[Token]) -> list[Found]:
+    def _gazetteer(self, tokens: list[Token], candidates: list[int]) -> list[Found]:
         """Listed names, longest first. A shorter match inside a longer one is kept when it names another
         organisation, and dropped when it repeats the same one or crosses a longer match."""
         kept: list[Found] = []
         covering: dict[int, list[Found]] = {}  # token index -> kept matches over it
-        for m in sorted(self._trie.find_all(tokens), key=lambda m: (m.first - m.last, m.first)):  # longest first
-            org, rule = m.values[0]
+        matches = sorted(self._trie.find_all(tokens, candidates), key=lambda m: (m.first - m.last, m.first))
+        for first, last, _, _, values in matches:  # longest first
+            org, rule = values[0]
             # A kept match is at least as long, so one that overlaps covers the first or the last token; it may
             # only hold this one inside it, as another organisation.
-            near = covering.get(m.first, []) + covering.get(m.last, []) if m.first in covering or m.last in covering \
-                else ()
-            if all(k.org is not org and k.first <= m.first and m.last <= k.last for k in near):
-                found = Found(org, m.first, m.last, rule)
-                kept.append(found)
-                for i in range(m.first, m.last + 1):
-                    covering.setdefault(i, []).append(found)
+            if first in covering or last in covering:
+                near = covering.get(first, []) + covering.get(last, [])
+                if not all(k.org is not org and k.first <= first and last <= k.last for k in near):
+                    continue
+            found = Found(org, first, last, rule)
+            kept.append(found)
+            for i in range(first, last + 1):
+                covering.setdefault(i, []).append(found)
         return kept
 
-    def _ellipses(self, tokens: list[Token], found: list[Found]) -> list[Found]:
-        """"the Secretariat", "the Organisation's", "Executive Committee": an organisation named before."""
-        heads = indexes_of(tokens, ELLIPSIS_HEADS)
+    def _ellipses(self, tokens: list[Token], found: list[Found], heads: list[int]) -> list[Found]:
+        """"the Secretariat", "the Organisation's", "Executive Committee": an organisation named before.
+
+        `heads` are the tokens that are `ELLIPSIS_HEADS`."""
         if not heads:
             return []
-        covered = {i for f in found for i in range(f.first, f.last + 1)}
+        covered = set().union(*[range(f.first, f.last + 1) for f in found])
         out: list[Found] = []
         for h in heads:
             if h in covered:

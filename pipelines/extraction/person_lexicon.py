@@ -127,5 +127,18 @@ class PersonLexicon:
                    max((len(k) for k in known), default=0), offices, cues, frozenset(k[0] for k in known if k),
                    by_surname)
 
+    @cached_property
+    def offices_by_person(self) -> dict[str, tuple[Office, ...]]:
+        """The offices (file order) by holder: asked for every person without a title."""
+        found: dict[str, list[Office]] = {}
+        for office in self.offices:
+            found.setdefault(office.person, []).append(office)
+        return {person: tuple(offices) for person, offices in found.items()}
+
+    @cached_property
+    def known_prefixes(self) -> frozenset[tuple[str, ...]]:
+        """Every leading part of a known spelling (the whole included): a match stops where none goes on."""
+        return frozenset(key[:length] for key in self.known for length in range(1, len(key) + 1))
+
     def is_word(self, kind: str, low: str) -> bool:
         return low in self.words.get(kind, frozenset())

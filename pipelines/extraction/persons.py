@@ -12,20 +12,21 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import compress
+from functools import lru_cache
+from itertools import compress, count, repeat
+from operator import attrgetter
 from pathlib import Path
 
-from pipelines.extraction.person_lexicon import LOWER_CASE_KINDS, KnownPerson, PersonLexicon, phrase_tokens
+from pipelines.extraction.person_lexicon import LOWER_CASE_KINDS, KnownPerson, Office, PersonLexicon, phrase_tokens
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
 from pipelines.extraction.sentences import (
     Sentence,
     Token,
-    capitalised_indexes,
+    TokenList,
     fold,
     split_sentences,
     token_lows,
@@ -45,7 +46,56 @@ _HOME_OFFICE_KEYS = frozenset({k.replace("-", " ") for k in HOME_OFFICE_HEADS}
                               | {"deputy " + k.replace("-", " ") for k in HOME_OFFICE_HEADS})
 DESTINATION_WORDS = frozenset({"to", "in", "for", "at"})
 ACADEMIC_HONORIFICS = frozenset({"professor", "academician"})
+_REFERENCE_KINDS = ROLE_KINDS | {"descriptor"}  # title kinds that a later reference names a person by
+_CHAIN_TITLE_KINDS = TITLE_KINDS | {"rank"}  # the title words of a chain before a name
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _DIGIT = re.compile(r"\d")
+_FIRST = attrgetter("first")
+_MENTION, _START, _END = attrgetter("mention"), attrgetter("start"), attrgetter("end")
+# `fold` of a word or name: asked for every name, surname and known-name word, and the same ones recur
+_fold = lru_cache(maxsize=1 << 15)(fold)
+# What the spelling of a token says (bits of `PersonExtractor.word_classes`)
+_CAPITALISED = 1
+_NAME_SHAPE = 2  # capitalised, no digits, not an acronym
+_KNOWN_FIRST = 4  # folded, the first word of a known person's spelling
+_WORD_MEMO_SIZE = 1 << 16
+
+
+class _WordClasses(dict[str, int]):
+    """The spelling bits of a token text (`_CAPITALISED`...), memoised: the same words recur from release to release,
+    so a release reads the bits of all its tokens in one C-level pass (`map(word_classes.__getitem__, texts)`)."""
+
+    def __init__(self, known_first: frozenset[str]) -> None:
+        super().__init__()
+        self._known_first = known_first
+
+    def __missing__(self, word: str) -> int:
+        if len(self) > _WORD_MEMO_SIZE:
+            self.clear()
+        value = 0
+        if word[0].isupper():
+            value = _CAPITALISED
+            if fold(word) in self._known_first:
+                value |= _KNOWN_FIRST
+            if (word.isalpha() or not _DIGIT.search(word)) and not (len(word) > 1 and word.isupper() and "-" not in word):
+                value |= _NAME_SHAPE
+        self[word] = value
+        return value
+
+
+@lru_cache(maxsize=1 << 12)
+def _family_keys(canonical: str) -> frozenset[str]:
+    """The folded keys a surname reference may use for a person; asked of every person for every reference."""
+    parts = canonical.split()
+    if len(parts) == 2:
+        return frozenset({fold(parts[-1]), fold(parts[0])})  # Chinese order: "Mr Zhang" for Zhang Ming
+    return frozenset({fold(parts[-1])})
+
+
+@lru_cache(maxsize=1 << 12)
+def _similar(spelling: str, other: str) -> bool:
+    """Two spellings of one name ("Ermekbaev", "Yermekbayev"); the same pairs recur from release to release."""
+    return difflib.SequenceMatcher(None, spelling, other).ratio() >= 0.8
 
 
 @dataclass
@@ -76,14 +126,14 @@ class _Draft:
     title: Mention | None = None
     org_name: str | None = None
     country: str | None = None
+    # the office keys of the titles and the one-word keys among them, kept with the state they were read from
+    # (number of titles, office title): every role reference asks them of every person
+    office_keys: tuple[set[str], set[str]] | None = None
+    office_keys_state: tuple[int, Mention | None] | None = None
 
     @property
-    def family_keys(self) -> set[str]:
-        parts = self.canonical.split()
-        keys = {fold(parts[-1])}
-        if len(parts) == 2:
-            keys.add(fold(parts[0]))  # Chinese order: "Mr Zhang" for Zhang Ming
-        return keys
+    def family_keys(self) -> frozenset[str]:
+        return _family_keys(self.canonical)
 
     @property
     def last_mention(self) -> int:
@@ -110,6 +160,16 @@ class PersonExtractor:
         self._adverbs = lexicon.words.get("adverb", frozenset())
         self._patronymic = tuple(lexicon.words.get("patronymic_suffix", frozenset()))
         self._function_words = lexicon.words.get("function_word", frozenset())
+        self._offices_by_day: dict[date | None, tuple[Office, ...]] = {}
+        self.word_classes = _WordClasses(lexicon.known_first)
+
+    def offices_on(self, day: date | None) -> tuple[Office, ...]:
+        """The offices of offices.csv held on `day`, in file order; memoised by day, asked of every role reference."""
+        offices = self._offices_by_day.get(day)
+        if offices is None:
+            offices = () if day is None else tuple(o for o in self.lex.offices if o.valid_from <= day <= o.valid_to)
+            self._offices_by_day[day] = offices
+        return offices
 
     @classmethod
     def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> PersonExtractor:
@@ -142,20 +202,22 @@ class _Release:
         self.sentences = sentences
         self.published = published
         self.keys = token_lows(tokens)
-        self.capitalised = capitalised_indexes(tokens)
-        self.folded = self.keys.copy()  # capitalised tokens folded, others as `low`
-        for index in self.capitalised:
-            self.folded[index] = fold(tokens[index].text)
         self.starts = token_starts(tokens)
+        if isinstance(tokens, TokenList):
+            self.texts, self.ends = tokens.texts, tokens.ends
+        else:
+            self.texts, self.ends = [t.text for t in tokens], [t.end for t in tokens]
+        self.classes = list(map(ex.word_classes.__getitem__, self.texts))
+        self.capitalised = list(compress(count(), self.classes))
         self.entities = self._index_entities(orgs, countries, places)
         self.title_kind, self.title_phrase = self._index_titles()
+        self.is_name, self.run_starts = self._name_tokens()
         self.in_person = [False] * len(tokens)
         self._shared_title: tuple[tuple[int, int], int] | None = None
         self.drafts: list[_Draft] = []
         self.home_org = self._home_org(orgs)
         # memos of what a title says, by token range: asked again for every role reference
         self._title_facts_memo: dict[tuple[int, int], tuple[str | None, str | None, bool]] = {}
-        self._office_keys_memo: dict[tuple[tuple[tuple[int, int], ...], Mention | None], set[str]] = {}
 
     # ---- indexes -------------------------------------------------------------------------------------------
 
@@ -167,10 +229,12 @@ class _Release:
     def _index_entities(self, orgs: Sequence[OrgRef], countries: Sequence[CountryRef],
                         places: Sequence[PlaceRef]) -> _Entities:
         kind: list[str | None] = [None] * len(self.tokens)
+        starts = self.starts
         for label, refs in (("place", places), ("country", countries), ("org", orgs)):
-            for ref in refs:
-                for index in self._token_range(ref.mention.start, ref.mention.end):
-                    kind[index] = label
+            mentions = list(map(_MENTION, refs))
+            firsts = map(bisect.bisect_left, repeat(starts), map(_START, mentions))
+            for first, last in zip(firsts, map(bisect.bisect_left, repeat(starts), map(_END, mentions))):
+                kind[first:last] = [label] * (last - first)
         return _Entities(kind, orgs, countries, places)
 
     def _index_titles(self) -> tuple[list[str | None], dict[int, tuple[int, str]]]:
@@ -186,73 +250,84 @@ class _Release:
             if found is None:
                 continue
             length, kind = found
-            if not self.tokens[index].text[0].isupper() and kind not in LOWER_CASE_KINDS:
+            if not self.texts[index][0].isupper() and kind not in LOWER_CASE_KINDS:
                 continue
             phrases[index] = (length, kind)
-            for covered in range(index, index + length):
-                kinds[covered] = kind
+            kinds[index:index + length] = [kind] * length
             following = index + length
         return kinds, phrases
 
     def _home_org(self, orgs: Sequence[OrgRef]) -> str | None:
         """The international organisation the release is about: the most mentioned one."""
-        counts = Counter(o.canonical_name for o in orgs if o.org_type == "intergovernmental")
-        if not counts:
-            return None
-        return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+        names = [o.canonical_name for o in orgs if o.org_type == "intergovernmental"]
+        # max keeps the first of equals: of the most mentioned, the first in alphabetical order
+        return max(sorted(set(names)), key=names.count) if names else None
 
     # ---- name runs -----------------------------------------------------------------------------------------
 
-    def _is_name_token(self, index: int) -> bool:
-        token = self.tokens[index]
-        word = token.text
-        if not word[0].isupper() or self.title_kind[index] is not None or self.entities.kind[index] is not None:
-            return False
-        if token.low in self.ex._not_name or (not word.isalpha() and _DIGIT.search(word)):
-            return False
-        return not (len(word) > 1 and word.isupper() and "-" not in word)
+    def _name_tokens(self) -> tuple[list[bool], list[int]]:
+        """Whether each token can be part of a name: spelt like one (`_NAME_SHAPE`), not a title, entity or non-name
+        word (set once, as the name runs, titles and later references all ask it); and the tokens a name run can start
+        at: those and the first words of known persons."""
+        flags = [False] * len(self.tokens)
+        starts = []
+        title_kind, entity_kind, classes, keys = self.title_kind, self.entities.kind, self.classes, self.keys
+        not_name = self.ex._not_name
+        for index in self.capitalised:
+            if classes[index] & _NAME_SHAPE and title_kind[index] is None and entity_kind[index] is None \
+                    and keys[index] not in not_name:
+                flags[index] = True
+                starts.append(index)
+            elif classes[index] & _KNOWN_FIRST:
+                starts.append(index)
+        return flags, starts
 
     def _joined(self, left: int, right: int) -> bool:
         """Whether two neighbouring tokens are separated by plain spaces only."""
-        gap = self.text[self.tokens[left].end:self.tokens[right].start]
-        return gap == " "
+        return self.text[self.ends[left]:self.starts[right]] == " "
 
     def _known_at(self, index: int) -> tuple[int, KnownPerson] | None:
-        lex = self.lex
-        if self.folded[index] not in lex.known_first or not self.tokens[index].text[0].isupper():
-            return None
+        """The longest known person spelt from the capitalised token `index` on (tokens folded when capitalised,
+        as `low` otherwise)."""
+        lex, texts = self.lex, self.texts
+        prefixes = lex.known_prefixes
         folded: list[str] = []
         best = None
         for offset in range(min(lex.known_longest, len(self.tokens) - index)):
             position = index + offset
-            if offset and not (self._joined(position - 1, position) or self.tokens[position].text in {".", "-"}):
+            if offset and not (self._joined(position - 1, position) or texts[position] in {".", "-"}):
                 break
-            folded.append(self.folded[position])
-            person = lex.known.get(tuple(folded))
+            word = texts[position]
+            folded.append(_fold(word) if word[0].isupper() else self.keys[position])
+            key = tuple(folded)
+            person = lex.known.get(key)
             if person is not None:
                 best = (offset + 1, person)
+            elif key not in prefixes:
+                break
         return best
 
     def _runs(self) -> list[_Run]:
         runs: list[_Run] = []
-        count = len(self.tokens)
+        total = len(self.tokens)
         following = 0  # the first token after the last run
-        for index in self.capitalised:  # neither a known name nor a name token starts in lower case
+        is_name, classes = self.is_name, self.classes
+        for index in self.run_starts:
             if index < following:
                 continue
-            known = self._known_at(index)
-            if known is not None and not any(self.entities.kind[i] == "org" for i in range(index, index + known[0])):
+            known = self._known_at(index) if classes[index] & _KNOWN_FIRST else None
+            if known is not None and "org" not in self.entities.kind[index:index + known[0]]:
                 runs.append(_Run(index, index + known[0], known[1]))
                 following = index + known[0]
                 continue
-            if not self._is_name_token(index):
+            if not is_name[index]:
                 continue
             last = index + 1
-            while last < count and self._joined(last - 1, last):
-                if self._is_name_token(last):
+            while last < total and self._joined(last - 1, last):
+                if is_name[last]:
                     last += 1
-                elif (self.keys[last] in self.ex._particles and last + 1 < count and self._joined(last, last + 1)
-                      and self._is_name_token(last + 1)):
+                elif (self.keys[last] in self.ex._particles and last + 1 < total and self._joined(last, last + 1)
+                      and is_name[last + 1]):
                     last += 2
                 else:
                     break
@@ -274,32 +349,29 @@ class _Release:
 
     def _chain(self, end: int) -> tuple[int, bool]:
         """Start of the title chain that ends right before token `end`, and whether it is a real title."""
+        text, texts, starts, ends, keys = self.text, self.texts, self.starts, self.ends, self.keys
+        title_kind, entity_kind, in_person = self.title_kind, self.entities.kind, self.in_person
         index = end - 1
         depth = 0
-        while index >= 0:
-            token = self.tokens[index]
-            if "\n" in self.text[token.end:self.tokens[index + 1].start]:
-                break
-            word = token.text
+        while index >= 0 and "\n" not in text[ends[index]:starts[index + 1]]:
+            word = texts[index]
             if word == ")":
                 depth += 1
             elif word == "(":
                 if depth == 0:
                     break
                 depth -= 1
-            elif depth:
-                pass
-            elif self.in_person[index] or not (self.title_kind[index] in TITLE_KINDS or self.title_kind[index] == "rank"
-                      or self.entities.kind[index] or self.keys[index] in CONNECTORS or word[0].isupper()
-                      or (word[0].isdigit() and word[-2:] in {"st", "nd", "rd", "th"})):
+            elif not depth and (in_person[index] or not (
+                    title_kind[index] in _CHAIN_TITLE_KINDS or entity_kind[index] or keys[index] in CONNECTORS
+                    or word[0].isupper() or (word[0].isdigit() and word[-2:] in _ORDINAL_SUFFIXES))):
                 break
             index -= 1
         start = index + 1
         # The title starts at its first title word or entity: "On 4 January 2025, President ..." is cut at
         # the comma already; "Today President X" loses "Today".
-        while start < end and not (self.title_kind[start] in TITLE_KINDS or self.entities.kind[start]):
+        while start < end and not (title_kind[start] in TITLE_KINDS or entity_kind[start]):
             start += 1
-        has_head = any(self.title_kind[i] in HEAD_KINDS and self.entities.kind[i] is None for i in range(start, end))
+        has_head = any(title_kind[i] in HEAD_KINDS and entity_kind[i] is None for i in range(start, end))
         return start, has_head
 
     # ---- main ----------------------------------------------------------------------------------------------
@@ -317,12 +389,12 @@ class _Release:
         self._resolve_roles()
         for draft in self.drafts:
             self._finish(draft)
-        return tuple(self._ref(d) for d in sorted(self.drafts, key=lambda d: d.first))
+        return tuple(self._ref(d) for d in sorted(self.drafts, key=_FIRST))
 
     def _consider(self, run: _Run) -> None:
         first, last = run.first, run.last
         prefix = self._prefix(first)
-        honorific = any(self.title_kind[i] == "honorific" for i in range(prefix, first))
+        honorific = "honorific" in self.title_kind[prefix:first]
         chain_start, has_head = self._chain(prefix)
         inside_title = has_head and chain_start < prefix and self.keys[prefix - 1] in CONNECTORS
         bracket = self._bracket_country(last)
@@ -333,8 +405,7 @@ class _Release:
             accepted = False
         if not accepted:
             return
-        for index in range(first, last):
-            self.in_person[index] = True
+        self.in_person[first:last] = [True] * (last - first)
         name_tokens = self.tokens[first:last]
         canonical = run.known.canonical_name if run.known else self._canonical(name_tokens)
         draft = self._draft_for(canonical, run.known, first, "title_name" if has_head else "name")
@@ -342,7 +413,7 @@ class _Release:
         draft.mentions.append(self._mention(mention_start, name_tokens[-1].end))
         if has_head and not inside_title:
             draft.titles.append(self._trim_title(chain_start, prefix))
-            plural = any(self.title_kind[i] == "plural" for i in range(chain_start, prefix))
+            plural = "plural" in self.title_kind[chain_start:prefix]
             self._shared_title = (self._trim_title(chain_start, prefix), last) if plural else None
         elif self._shared_title is not None and self._continues_list(self._shared_title[1], prefix):
             # "Deputy Secretaries-General Sohail Khan and Oleg Kopylov": the plural title is both men's
@@ -379,7 +450,7 @@ class _Release:
         end = start
         while end < len(self.tokens) and (self.title_kind[end] in TITLE_KINDS or self.entities.kind[end]
                                           or self.keys[end] in CONNECTORS or self.tokens[end].text[0].isupper()):
-            if self.in_person[end] or (self._is_name_token(end) and self.title_kind[end] is None
+            if self.in_person[end] or (self.is_name[end] and self.title_kind[end] is None
                                        and not self.entities.kind[end] and self.keys[end - 1] not in CONNECTORS):
                 return None
             end += 1
@@ -429,7 +500,7 @@ class _Release:
         return " ".join(words)
 
     def _draft_for(self, canonical: str, known: KnownPerson | None, first: int, rule: str) -> _Draft:
-        key = fold(canonical)
+        key = _fold(canonical)
         for draft in self.drafts:
             if draft.key == key:
                 return draft
@@ -443,17 +514,17 @@ class _Release:
     def _merge_similar(self) -> None:
         """One person for "Nurlan Ermekbaev" and "Nurlan Yermekbayev" when the known list lacks one spelling."""
         merged: list[_Draft] = []
+        by_given: dict[str, list[tuple[str, _Draft]]] = {}  # the merged names of two words or more by first word
         for draft in self.drafts:
             parts = draft.key.split()
             target = None
-            for other in merged:
-                other_parts = other.key.split()
-                if (len(parts) >= 2 and len(other_parts) >= 2 and parts[0] == other_parts[0]
-                        and difflib.SequenceMatcher(None, parts[-1], other_parts[-1]).ratio() >= 0.8):
-                    target = other
-                    break
+            if len(parts) >= 2:
+                target = next((other for family, other in by_given.get(parts[0], ()) if _similar(parts[-1], family)),
+                              None)
             if target is None:
                 merged.append(draft)
+                if len(parts) >= 2:
+                    by_given.setdefault(parts[0], []).append((parts[-1], draft))
                 continue
             if target.known is None and draft.known is not None:
                 target.canonical, target.known = draft.canonical, draft.known
@@ -480,7 +551,7 @@ class _Release:
             prefix, head = phrase_start, self.keys[index - 1]
         elif prefix < index:
             head = self.keys[index - 1]
-        key = fold(token.text)
+        key = _fold(token.text)
         candidates = [d for d in self.drafts if key in d.family_keys]
         if len(candidates) > 1 and head is not None:
             candidates = [d for d in candidates if any(head in self.keys[a:b] for a, b in d.titles)] or candidates
@@ -514,8 +585,8 @@ class _Release:
 
     def _close_to(self, key: str, draft: _Draft) -> bool:
         """A misspelt surname: close to the family name, or built on the given name ("Rashidov")."""
-        parts = [fold(p) for p in draft.canonical.split()]
-        if difflib.SequenceMatcher(None, key, parts[-1]).ratio() >= 0.8:
+        parts = [_fold(p) for p in draft.canonical.split()]
+        if _similar(key, parts[-1]):
             return True
         return len(parts) >= 2 and len(parts[0]) >= 4 and key.startswith(parts[0])
 
@@ -534,10 +605,10 @@ class _Release:
             for first, last in draft.titles:
                 in_title[first:last] = [True] * (last - first)
         for index, (length, kind) in sorted(self.title_phrase.items()):
-            if kind not in ROLE_KINDS | {"descriptor"} or self.in_person[index] or in_title[index]:
+            if kind not in _REFERENCE_KINDS or self.in_person[index] or in_title[index]:
                 continue
             after = index + length
-            if after < len(self.tokens) and (self.in_person[after] or self._is_name_token(after)) \
+            if after < len(self.tokens) and (self.in_person[after] or self.is_name[after]) \
                     and self._joined(after - 1, after):
                 continue  # a title of a name: handled with the name
             start, qualifier_org, qualifier_country, article = self._role_start(index)
@@ -566,22 +637,25 @@ class _Release:
         start = index
         while start > 0 and self.title_kind[start - 1] == "modifier" and self._joined(start - 1, start):
             start -= 1
-        qualifier_org: OrgRef | None = None
-        qualifier_country: str | None = None
+        qualifier_end = None
         if start > 0 and self.entities.kind[start - 1] in {"org", "country"}:
-            end = self.tokens[start - 1].end
-            for org in self.entities.orgs:
-                if org.mention.end == end:
-                    qualifier_org = org
-            for country in self.entities.countries:
-                if country.mention.end == end:
-                    qualifier_country = country.iso3
+            qualifier_end = self.ends[start - 1]
             while start > 0 and self.entities.kind[start - 1] in {"org", "country"}:
                 start -= 1
         if start > 0 and self.keys[start - 1] in {"first", "former"}:
             start -= 1
-        article = start > 0 and self.keys[start - 1] == "the"
-        return start, qualifier_org, qualifier_country, article
+        if not (start > 0 and self.keys[start - 1] == "the"):
+            return start, None, None, False  # no article: not a reference, the qualifier is not needed
+        qualifier_org: OrgRef | None = None
+        qualifier_country: str | None = None
+        if qualifier_end is not None:
+            for org in self.entities.orgs:
+                if org.mention.end == qualifier_end:
+                    qualifier_org = org
+            for country in self.entities.countries:
+                if country.mention.end == qualifier_end:
+                    qualifier_country = country.iso3
+        return start, qualifier_org, qualifier_country, True
 
     def _office_key(self, start: int, end: int, skip_entities: bool) -> str:
         words = [self.keys[i] for i in range(start, end)
@@ -607,29 +681,33 @@ class _Release:
                               if self.lex.titles.entries.get((k,)) in TITLE_KINDS).replace("-", " "))
         return {k for k in keys if k}
 
-    def _role_matches(self, role_key: str, kind: str, draft: _Draft) -> bool:
+    def _role_holders(self, role_key: str, kind: str) -> list[_Draft]:
+        """The persons whose titles name the office `role_key`; anyone for a descriptor ("the Chinese official")."""
         if kind == "descriptor":
-            return True
-        state = (tuple(draft.titles), draft.office_title)
-        draft_keys = self._office_keys_memo.get(state)
-        if draft_keys is None:
-            draft_keys = {k.replace(" and ", " ") for k in self._draft_office_keys(draft)}
-            self._office_keys_memo[state] = draft_keys
+            return list(self.drafts)
         wanted = {role_key, *(e.replace("-", " ") for e in self.lex.role_equivalents.get(role_key, ()))}
-        for key in draft_keys:
-            if key in wanted:
-                return True
+        role_words = role_key.split()
+        holders = []
+        for draft in self.drafts:
+            state = (len(draft.titles), draft.office_title)  # titles are only ever added to
+            if draft.office_keys_state != state:
+                keys = {k.replace(" and ", " ") for k in self._draft_office_keys(draft)}
+                draft.office_keys = (keys, {k.strip() for k in keys if len(k.split()) == 1})
+                draft.office_keys_state = state
+            keys, heads = draft.office_keys  # type: ignore[misc]  # set with its state above
+            if not keys.isdisjoint(wanted):
+                holders.append(draft)
             # "the Foreign Minister" for "Minister of Foreign Affairs": same head, modifiers in the title
-            if key.split()[-1:] == role_key.split()[-1:] and len(key.split()) == 1 and len(role_key.split()) > 1:
+            elif len(role_words) > 1 and role_words[-1] in heads:
                 title_words = {w for a, b in draft.titles for w in self.keys[a:b]}
-                if all(w in title_words for w in role_key.split()[:-1]):
-                    return True
-        return False
+                if all(w in title_words for w in role_words[:-1]):
+                    holders.append(draft)
+        return holders
 
     def _attach_role(self, start: int, end: int, role_key: str, kind: str, qualifier_org: OrgRef | None,
                      qualifier_country: str | None, title_end: int) -> None:
         position = self.tokens[start].start
-        candidates = [d for d in self.drafts if self._role_matches(role_key, kind, d)]
+        candidates = self._role_holders(role_key, kind)
         if qualifier_org is not None:
             candidates = [d for d in candidates if self._org_of(d) == qualifier_org.canonical_name]
         if qualifier_country is not None:
@@ -681,11 +759,9 @@ class _Release:
         """The person holding the office `surface` on the release date (offices.csv): the named one, or, when the
         release names no holder of an office of its own organisation ("the SCO Secretary-General noted"), the
         holder as a person of its own."""
-        wanted = fold(surface)
+        wanted = _fold(surface)
         org_name = qualifier_org.canonical_name if qualifier_org else self.home_org
-        for office in self.lex.offices:
-            if not office.valid_on(self.published):
-                continue
+        for office in self.ex.offices_on(self.published):
             forms = office.folded_forms
             if wanted not in forms and not (qualifier_org is None and office.org_name == org_name
                                             and any(f.endswith(" " + wanted) for f in forms)):
@@ -721,11 +797,12 @@ class _Release:
     def _title_from_offices(self, draft: _Draft) -> None:
         """An untitled known office holder in a release that names the office ("The post of SCO
         Secretary-General has been held by ... Bolat Nurgaliyev ...")."""
+        offices = self.lex.offices_by_person.get(draft.canonical, ())
+        if not offices:
+            return
         sentence_spans = [(s.start, s.end) for s in self.sentences
                           if any(s.start <= m.start < s.end for m in draft.mentions)]
-        for office in self.lex.offices:
-            if office.person != draft.canonical:
-                continue
+        for office in offices:
             for form in office.forms:
                 position = self.text.find(form)
                 while position >= 0:
@@ -738,6 +815,8 @@ class _Release:
 
     def _parts(self, first: int, last: int) -> list[tuple[int, int]]:
         """The offices of a compound title: "member of X and Secretary of Y" -> two parts."""
+        if "and" not in self.keys[first + 1:last - 1]:
+            return [(first, last)]
         parts, start = [], first
         for index in range(first + 1, last - 1):
             if self.keys[index] == "and" and self.title_kind[index + 1] in TITLE_KINDS \
@@ -828,7 +907,9 @@ class _Release:
         return self._fallback_country(draft)
 
     def _ref(self, draft: _Draft) -> PersonRef:
-        mentions = tuple(sorted(set(draft.mentions), key=lambda m: (m.start, m.end)))
+        # every mention is cut from the text, so its span says which it is (cheaper to hash than the Mention)
+        by_span = {(m.start, m.end): m for m in draft.mentions}
+        mentions = tuple(by_span[span] for span in sorted(by_span))
         title = draft.title
         return PersonRef(
             canonical_name=draft.canonical,

@@ -48,8 +48,8 @@ class PlaceGazetteer:
             name, iso3, kind = match.values[0]
             if kind == NOT_PLACE:
                 continue
-            mention = Mention(match.start, match.end, text[match.start:match.end])
-            refs.append(PlaceRef(name, iso3, mention, "gazetteer"))
+            mention = Mention(start=match.start, end=match.end, text=text[match.start:match.end])
+            refs.append(PlaceRef(name=name, country_iso3=iso3, mention=mention, rule="gazetteer"))
         return refs
 
     def country_of(self, text: str) -> str | None:

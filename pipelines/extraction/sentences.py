@@ -8,8 +8,8 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache, partial
-from itertools import accumulate, compress, count
+from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -18,7 +18,7 @@ from typing import NamedTuple
 # possessive (cheaper for the regex engine, same tokens).
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[-'’]\w+)*+-?|\S")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # re.split with it alternates gaps and tokens
-_POSSESSIVE = re.compile(r"['’]s")
+_POSSESSIVE_FORMS = ("'s", "’s")  # a possessive "'s", split off its word
 _ABBREVIATIONS = frozenset({"mr", "ms", "mrs", "dr", "st", "no", "prof", "gen", "col", "lt", "jr", "sr", "vs", "sen"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _UNIFIED = re.compile("[" + "".join(map(chr, _APOSTROPHES)) + "]")  # characters that `_APOSTROPHES` changes
@@ -31,7 +31,7 @@ class Token(NamedTuple):
     low: str  # lower-cased, apostrophes and dashes unified
 
 
-_new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without the Python-level __new__
+_new_token = tuple.__new__  # with `Token`, a Token from a 4-tuple, without the Python-level __new__
 _START, _TEXT, _LOW, _FIRST = itemgetter(0), itemgetter(2), itemgetter(3), itemgetter(0)
 _MARKS = frozenset({'"', "“", "”", ".", "!", "?"})  # the tokens that can end a sentence
 _LINE_BREAK = re.compile("\n")
@@ -63,34 +63,43 @@ def tokenize(text: str) -> TokenList:
 
     Tokenising is a large share of the cost of a release, so the tokens are assembled by C-level iteration: `re.split`
     gives gaps and tokens in turn, running lengths give the offsets. Only the few tokens with an apostrophe or a dash
-    to unify, or a possessive to split off, are handled one by one.
+    to unify, or a possessive to split off, are handled one by one, on the columns, before the tokens are built.
     """
     parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
     bounds = list(accumulate(map(len, parts)))
     starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
     lows = list(map(str.lower, words))
-    for match in _UNIFIED.finditer(text):
-        index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
-        lows[index] = words[index].translate(_APOSTROPHES).lower()
-    tokens = TokenList(map(_new_token, zip(starts, ends, words, lows)))
+    if not text.isascii():  # the characters to unify are not ASCII
+        for match in _UNIFIED.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
+            lows[index] = words[index].translate(_APOSTROPHES).lower()
     cuts = []  # (token index, start, "'s" offset, end): the loop reads `ends` as it was, so it is cut afterwards
-    for match in reversed(list(_POSSESSIVE.finditer(text))):
-        end = match.end()
+    for end in reversed(_possessive_ends(text)):
         index = bisect.bisect_left(starts, end) - 1  # the token that the "'s" ends, if any
         if index < 0 or ends[index] != end or end - starts[index] <= 3:
             continue
         start, cut = starts[index], end - 2
-        word = text[start:cut]
-        tokens[index:index + 1] = [Token(start, cut, word, word.translate(_APOSTROPHES).lower()),
-                                   Token(cut, end, text[cut:end], "'s")]
-        lows[index:index + 1] = [tokens[index].low, "'s"]
+        lows[index:index + 1] = [text[start:cut].translate(_APOSTROPHES).lower(), "'s"]
         starts[index:index + 1] = [start, cut]
         cuts.append((index, start, cut, end))
     for index, start, cut, end in cuts:  # last first, as cut above
         ends[index:index + 1] = [cut, end]
         words[index:index + 1] = [text[start:cut], text[cut:end]]
+    tokens = TokenList(map(_new_token, repeat(Token), zip(starts, ends, words, lows)))
     tokens.lows, tokens.starts, tokens.ends, tokens.texts = lows, starts, ends, words
     return tokens
+
+
+def _possessive_ends(text: str) -> list[int]:
+    """The end offsets of the possessive "'s" marks of `text`, in order: `str.find` is much faster than the regex
+    engine on a text that has few of them."""
+    ends = []
+    for mark in _POSSESSIVE_FORMS:
+        at = text.find(mark)
+        while at >= 0:
+            ends.append(at + 2)
+            at = text.find(mark, at + 2)
+    return sorted(ends)
 
 
 def token_lows(tokens: list[Token]) -> list[str]:
@@ -106,6 +115,19 @@ def token_starts(tokens: list[Token]) -> list[int]:
 def token_texts(tokens: list[Token]) -> list[str] | Iterator[str]:
     """The text of every token, in order. Shared when `tokens` is a `TokenList`."""
     return tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
+
+
+def indexes_of(items: list[str], value: str) -> list[int]:
+    """Indexes of `value` in `items` (token keys or texts), in order: `list.index` scans in C several times faster
+    than a `map` over every item, so a rare value costs a few calls."""
+    found = []
+    index = -1
+    try:
+        while True:
+            index = items.index(value, index + 1)
+            found.append(index)
+    except ValueError:
+        return found
 
 
 def capitalised_indexes(tokens: list[Token]) -> list[int]:

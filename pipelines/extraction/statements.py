@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import chain, compress
 from pathlib import Path
 
 from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef, StatementRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, tokenize
+from pipelines.extraction.sentences import Sentence, Token, indexes_of, split_sentences, token_lows, tokenize
 
 PRONOUNS = frozenset({"he", "she"})
 SKIPPABLE = frozenset({"also", "further", "then", "once", "again", "additionally", "in", "turn", "particularly",
@@ -91,8 +91,10 @@ class _Reader:
 
     def _quoted(self) -> list[bool]:
         flags = [False] * len(self.tokens)
+        if not any(map(self.text.__contains__, QUOTES)):
+            return flags  # most releases quote no one
         inside, start = False, 0  # whether tokens from `start` on are quoted
-        for index in compress(count(), map(QUOTES.__contains__, self.keys)):  # the quote marks, found in C
+        for index in sorted(chain.from_iterable(indexes_of(self.keys, quote) for quote in QUOTES)):  # the quote marks
             if inside:
                 flags[start:index] = [True] * (index - start)
             flags[index] = True

@@ -10,8 +10,8 @@ import bisect
 import re
 from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count, product
-from operator import itemgetter, not_, or_
+from itertools import accumulate, compress, count, product, repeat
+from operator import itemgetter, not_
 from typing import Generic, NamedTuple, TypeVar
 
 V = TypeVar("V")
@@ -71,14 +71,13 @@ class TokenList(list):  # type: ignore[type-arg]
     keys: list[str]
 
 
-_new_token = partial(tuple.__new__, Token)  # a Token from a 4-tuple, without the Python-level __new__
 _TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")  # re.split with it alternates gaps and tokens
 # The same without dash tokens: a dash falls into a gap, so the other tokens keep their offsets.
 _MATCH_TOKEN = re.compile(r"\w+|[^\w\s" + re.escape("".join(sorted(DASHES))) + "]")
 _MATCH_TOKEN_SPLIT = re.compile(f"({_MATCH_TOKEN.pattern})")
-_PLAIN_MARKS = frozenset(',.;:!?()"“”') | frozenset("'’")  # single marks that are match tokens as they stand
 # The characters that a key changes.
-_KEYED = re.compile("[" + re.escape("".join(chr(c) for c, to in KEY_TABLE.items() if chr(c) != to)) + "]")
+_KEYED_CHARS = tuple(chr(c) for c, to in KEY_TABLE.items() if chr(c) != to)
+_KEYED = re.compile("[" + re.escape("".join(_KEYED_CHARS)) + "]")
 _TEXT, _START, _END, _KEY = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
@@ -97,11 +96,13 @@ def _cut(text: str, splitter: re.Pattern[str]) -> TokenList:
 def _token_list(text: str, words: list[str], starts: list[int], ends: list[int]) -> TokenList:
     """The tokens of the columns of `text`'s tokens, keyed."""
     keys = words.copy()
-    for match in _KEYED.finditer(text):
-        index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
-        if index >= 0 and starts[index] <= match.start() < ends[index]:
-            keys[index] = words[index].translate(KEY_TABLE)
-    tokens = TokenList(map(_new_token, zip(words, starts, ends, keys)))
+    if any(map(text.__contains__, _KEYED_CHARS)):  # most texts have none: spare them the regex scan
+        for match in _KEYED.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
+            if index >= 0 and starts[index] <= match.start() < ends[index]:
+                keys[index] = words[index].translate(KEY_TABLE)
+    # Token tuples straight from their fields, without the Python-level `Token.__new__`
+    tokens = TokenList(map(tuple.__new__, repeat(Token), zip(words, starts, ends, keys)))
     tokens.texts, tokens.starts, tokens.ends, tokens.keys = words, starts, ends, keys
     return tokens
 
@@ -115,9 +116,9 @@ def match_tokens_within(text: str, texts: list[str], starts: list[int], ends: li
     a second pass of the regex engine.
     """
     words, starts, ends = texts.copy(), starts.copy(), ends.copy()
-    # found in C: the tokens that are neither letters and digits nor a common mark, then checked one by one
-    odd = map(not_, map(or_, map(str.isalnum, texts), map(_PLAIN_MARKS.__contains__, texts)))
-    recut = [index for index in compress(count(), odd) if len(texts[index]) > 1 or texts[index] in DASHES]
+    # the tokens with a mark, found in C, then checked one by one: most of them are lone punctuation marks
+    marked = compress(count(), map(not_, map(str.isalnum, texts)))
+    recut = [index for index in marked if len(texts[index]) > 1 or texts[index] in DASHES]
     for index in reversed(recut):  # last first: a cut moves only the tokens after it
         offset = starts[index]
         pieces, piece_starts, piece_ends = _recut(texts[index])
@@ -149,6 +150,11 @@ def indexes_of(tokens: Sequence[Token], texts: Container[str]) -> list[int]:
     """Indexes of the tokens whose text is one of `texts`, in order (found without a Python-level loop)."""
     words = tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
     return list(compress(count(), map(texts.__contains__, words)))
+
+
+def indexes_of_keys(tokens: Sequence[Token], keys: Container[str]) -> list[int]:
+    """Indexes of the tokens whose key is one of `keys`, in order (found without a Python-level loop)."""
+    return list(compress(count(), map(keys.__contains__, token_keys(tokens))))
 
 
 def token_starts(tokens: Sequence[Token]) -> list[int]:
@@ -199,7 +205,8 @@ def find_word(text: str, phrase: str, start: int = 0) -> int:
     return m.start() if m else -1
 
 
-def _keys(tokens: Sequence[Token]) -> list[str]:
+def token_keys(tokens: Sequence[Token]) -> list[str]:
+    """The key of every token (shared, not to be changed, when `tokens` is a `TokenList`)."""
     return tokens.keys if isinstance(tokens, TokenList) else list(map(_KEY, tokens))
 
 
@@ -245,13 +252,24 @@ class PhraseTrie(Generic[V]):
         """Indexes of the keys that begin some phrase (found without a Python-level loop)."""
         return list(compress(count(), map(self._root.__contains__, keys)))
 
-    def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
-        """Every occurrence of every phrase, nested and overlapping ones included."""
-        root, keys, starts, ends = self._root, _keys(tokens), token_starts(tokens), token_ends(tokens)
+    @property
+    def first_keys(self) -> frozenset[str]:
+        """The keys that begin some phrase."""
+        return frozenset(self._root)
+
+    def find_all(self, tokens: Sequence[Token], candidates: Iterable[int] | None = None) -> list[PhraseMatch[V]]:
+        """Every occurrence of every phrase, nested and overlapping ones included.
+
+        `candidates`, when given, are token indexes among which every phrase begins (`first_keys` or more), found by a
+        scan that the caller shares with other look-ups.
+        """
+        root, keys, starts, ends = self._root, token_keys(tokens), token_starts(tokens), token_ends(tokens)
         total = len(keys)
         out = []
-        for i in self._starts(keys):
-            node, j = root[keys[i]], i
+        for i in self._starts(keys) if candidates is None else candidates:
+            node, j = root.get(keys[i]), i
+            if node is None:
+                continue
             while True:
                 values = node.get(None)
                 if values is not None:
@@ -263,7 +281,7 @@ class PhraseTrie(Generic[V]):
 
     def find_longest(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Leftmost-longest matches that do not overlap each other."""
-        root, keys, starts, ends = self._root, _keys(tokens), token_starts(tokens), token_ends(tokens)
+        root, keys, starts, ends = self._root, token_keys(tokens), token_starts(tokens), token_ends(tokens)
         total = len(keys)
         out = []
         following = 0  # the first token after the last match

@@ -11,16 +11,28 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from itertools import compress, count
-from operator import methodcaller
 from pathlib import Path
 
 from pipelines.extraction.records import Mention, TopicRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, tokenize
+from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, token_starts, tokenize
 
 KEYWORD_CONFIDENCE = 0.9  # a term that names the topic unambiguously ("drug trafficking")
 WEAK_CONFIDENCE = 0.5  # a term that often means something else ("security", "border"): below the low-confidence bar
 COMPOUND_CONFIDENCE = 0.7  # a keyword found as part of a hyphenated word ("anti-extremist")
+DASHES = "-‐‑–—"  # the characters that a token key writes as "-"
+
+
+def _hyphenated(text: str, starts: list[int]) -> list[int]:
+    """Indexes of the tokens whose key has a "-", in order: found from the dashes of `text` (a key writes every dash
+    as "-"), which are far fewer than the tokens."""
+    found = set()
+    for dash in "-" if text.isascii() else DASHES:
+        at = text.find(dash)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)  # the token the dash is in
+            at = text.find(dash, at + 1)
+    return sorted(found)
 
 
 @dataclass(frozen=True)
@@ -52,10 +64,15 @@ class TopicMatcher:
         self._terms = terms
         self._single = {key[0]: topics for key, topics in terms.items() if len(key) == 1}
         lengths: dict[str, set[int]] = {}
+        seconds: dict[str, set[str]] = {}
         for key in terms:
             if len(key) > 1:
                 lengths.setdefault(key[0], set()).add(len(key))
+                seconds.setdefault(key[0], set()).add(key[1])
         self._longer = {first: sorted(found, reverse=True) for first, found in lengths.items()}  # longest first
+        # the second words of the longer terms by first word: most words that begin one ("sco") are followed by
+        # none of them, and need no slice looked up
+        self._seconds = {first: frozenset(found) for first, found in seconds.items()}
         self._first = frozenset(self._single) | frozenset(self._longer)  # every word that can begin a term
 
     @classmethod
@@ -77,7 +94,7 @@ class TopicMatcher:
         tokens = tokens if tokens is not None else tokenize(text)
         sentences = sentences if sentences is not None else split_sentences(text, tokens)
         keys = token_lows(tokens)
-        hits = self._hits(keys)
+        hits = self._hits(text, keys, token_starts(tokens))
         if not hits:
             return ()
         firsts = [sentence.first_token for sentence in sentences]
@@ -103,16 +120,19 @@ class TopicMatcher:
         found.sort(key=lambda ref: (ref.mention.start, ref.matched_term.start, ref.topic_id))
         return tuple(found)
 
-    def _hits(self, keys: list[str]) -> list[tuple[int, int, tuple[_Topic, ...]]]:
+    def _hits(self, text: str, keys: list[str], starts: list[int]) -> list[tuple[int, int, tuple[_Topic, ...]]]:
         """(token index, token count, topics) of every term match, longest first, never overlapping."""
         hits = []
         following = 0  # the first token after the last match
+        total = len(keys)
         for index in compress(count(), map(self._first.__contains__, keys)):  # found in C
             if index < following:
                 continue
             key = keys[index]
-            for length in self._longer.get(key, ()):
-                if index + length > len(keys):  # a shorter slice at the end could match a shorter term
+            longer = self._longer.get(key, ()) if index + 1 < total and keys[index + 1] in self._seconds.get(
+                key, ()) else ()
+            for length in longer:
+                if index + length > total:  # a shorter slice at the end could match a shorter term
                     continue
                 topics = self._terms.get(tuple(keys[index:index + length]))
                 if topics is not None:
@@ -124,7 +144,8 @@ class TopicMatcher:
                     hits.append((index, 1, self._single[key]))
                     following = index + 1
         compounds = {}  # hyphenated word -> the topics of its parts, looked up once per distinct word
-        for word in filter(methodcaller("__contains__", "-"), set(keys)):  # found in C
+        hyphenated = _hyphenated(text, starts)
+        for word in {keys[index] for index in hyphenated}:
             if word not in self._single:
                 parts = [topic for part in word.split("-") for topic in self._single.get(part, ())]
                 if parts:
@@ -133,6 +154,5 @@ class TopicMatcher:
         if compounds:
             covered = {index + offset for index, length, _ in hits for offset in range(length)}
             hits += [(index, 1, compounds[keys[index]])
-                     for index in compress(count(), map(compounds.__contains__, keys))  # found in C
-                     if index not in covered]
+                     for index in hyphenated if keys[index] in compounds and index not in covered]
         return hits

@@ -7,7 +7,14 @@ import pytest
 
 from pipelines.extraction.countries import CountryGazetteer
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
-from pipelines.extraction.textutil import PhraseTrie, match_tokens, spelling_variants
+from pipelines.extraction.sentences import tokenize
+from pipelines.extraction.textutil import (
+    PhraseTrie,
+    Token,
+    match_tokens,
+    match_tokens_within,
+    spelling_variants,
+)
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +125,17 @@ def test_phrase_trie_finds_nested_and_longest() -> None:
 def test_prefixes_and_currencies(gazetteer: CountryGazetteer) -> None:
     assert codes(gazetteer, "Sino-Russian relations") == ["CHN", "RUS"]
     assert codes(gazetteer, "about US$37 trillion") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Secretary-General met H.E. Mr Oyun-Erdene in the U.S. on 3 May – talks on Russia’s role (SCO/CIS).",
+    "pre- and post-crisis — a_b 'quoted' ‘single’ ʼx` Türkiye, São Paulo; 2019-2021!",
+    "",
+])
+def test_match_tokens_within_equals_match_tokens(text: str) -> None:
+    coarse = tokenize(text)
+    within = match_tokens_within(text, coarse.texts, coarse.starts, coarse.ends)
+    whole = match_tokens(text)
+    assert within == whole and within.keys == whole.keys and within.starts == whole.starts
+    assert all(type(token) is Token for token in within)
+
