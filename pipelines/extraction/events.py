@@ -23,7 +23,7 @@ from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import EventRef, Mention, OrgRef, PersonRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, indexes_of, split_sentences, token_lows, tokenize
+from pipelines.extraction.sentences import Sentence, Token, positions_of, split_sentences, token_lows, tokenize
 
 RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
 NAME_NOUNS = frozenset({"conference", "forum", "exhibition", "festival", "expo", "day", "days", "summit", "games",
@@ -198,7 +198,7 @@ class EventExtractor:
         """Tokens inside ", who travelled to Chongqing to attend the Expo," — not what the sentence reports."""
         masked = [False] * len(tokens)
         following = 0  # the first token after the last clause
-        for index in indexes_of(keys[:-1], ","):
+        for index in positions_of(keys[:-1], ","):
             if index < following or keys[index + 1] not in RELATIVE_OPENERS:
                 continue
             end = index + 1

@@ -117,7 +117,7 @@ def token_texts(tokens: list[Token]) -> list[str] | Iterator[str]:
     return tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
 
 
-def indexes_of(items: list[str], value: str) -> list[int]:
+def positions_of(items: list[str], value: str) -> list[int]:
     """Indexes of `value` in `items` (token keys or texts), in order: `list.index` scans in C several times faster
     than a `map` over every item, so a rare value costs a few calls."""
     found = []

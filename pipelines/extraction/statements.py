@@ -17,7 +17,7 @@ from pathlib import Path
 from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef, StatementRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, indexes_of, split_sentences, token_lows, tokenize
+from pipelines.extraction.sentences import Sentence, Token, positions_of, split_sentences, token_lows, tokenize
 
 PRONOUNS = frozenset({"he", "she"})
 SKIPPABLE = frozenset({"also", "further", "then", "once", "again", "additionally", "in", "turn", "particularly",
@@ -94,7 +94,7 @@ class _Reader:
         if not any(map(self.text.__contains__, QUOTES)):
             return flags  # most releases quote no one
         inside, start = False, 0  # whether tokens from `start` on are quoted
-        for index in sorted(chain.from_iterable(indexes_of(self.keys, quote) for quote in QUOTES)):  # the quote marks
+        for index in sorted(chain.from_iterable(positions_of(self.keys, quote) for quote in QUOTES)):  # the quote marks
             if inside:
                 flags[start:index] = [True] * (index - start)
             flags[index] = True
