@@ -22,6 +22,7 @@ _POSSESSIVE_FORMS = ("'s", "’s")  # a possessive "'s", split off its word
 _ABBREVIATIONS = frozenset({"mr", "ms", "mrs", "dr", "st", "no", "prof", "gen", "col", "lt", "jr", "sr", "vs", "sen"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
 _UNIFIED = re.compile("[" + "".join(map(chr, _APOSTROPHES)) + "]")  # characters that `_APOSTROPHES` changes
+KEY_DASHES = "-" + "".join(chr(c) for c, to in _APOSTROPHES.items() if to == "-")  # what a `Token.low` writes as "-"
 
 
 class Token(NamedTuple):

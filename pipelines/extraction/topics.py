@@ -15,19 +15,26 @@ from pathlib import Path
 
 from pipelines.extraction.records import Mention, TopicRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, token_starts, tokenize
+from pipelines.extraction.sentences import (
+    KEY_DASHES,
+    Sentence,
+    Token,
+    split_sentences,
+    token_lows,
+    token_starts,
+    tokenize,
+)
 
 KEYWORD_CONFIDENCE = 0.9  # a term that names the topic unambiguously ("drug trafficking")
 WEAK_CONFIDENCE = 0.5  # a term that often means something else ("security", "border"): below the low-confidence bar
 COMPOUND_CONFIDENCE = 0.7  # a keyword found as part of a hyphenated word ("anti-extremist")
-DASHES = "-‐‑–—"  # the characters that a token key writes as "-"
 
 
 def _hyphenated(text: str, starts: list[int]) -> list[int]:
     """Indexes of the tokens whose key has a "-", in order: found from the dashes of `text` (a key writes every dash
     as "-"), which are far fewer than the tokens."""
     found = set()
-    for dash in "-" if text.isascii() else DASHES:
+    for dash in "-" if text.isascii() else KEY_DASHES:
         at = text.find(dash)
         while at >= 0:
             found.add(bisect.bisect_right(starts, at) - 1)  # the token the dash is in
