@@ -40,4 +40,4 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check pipelines tests
 
 clean:
-	rm -rf warehouse/releases.duckdb warehouse/releases.duckdb.wal warehouse/parquet
+	rm -rf warehouse/releases.duckdb warehouse/releases.duckdb.wal warehouse/parquet warehouse/.parquet-snapshots warehouse/.build
