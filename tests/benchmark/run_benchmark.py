@@ -13,7 +13,6 @@ With `--profile`, one more 10k run under py-spy writes its flame data and prints
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import re
@@ -26,10 +25,9 @@ from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pipelines.assets.extract import GC_YOUNG_THRESHOLD
+from pipelines.assets.extract import load_extractor
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
-from pipelines.extraction.release import Extractor
 from tests.benchmark.corpus import CorpusGenerator, write_corpus
 from tests.conftest import PROJECT_ROOT
 from tests.dagster_cli import JOB_COMMAND, Place
@@ -52,9 +50,7 @@ def extraction_rate(count: int = 1000) -> float:
         intake = decode_input(name, text.encode("utf-8"))
         release = parse_document(intake.document)
         bodies.append((release.body_text, release.published_date))
-    extractor = Extractor.load()
-    gc.freeze()  # as the extract asset's workers do (`pipelines/assets/extract.py::_extractor`)
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    extractor = load_extractor()  # with the collector set up as in the extract asset's workers
     for body, published in bodies[:50]:  # warm-up: caches, lazily compiled patterns
         extractor.extract(body, published)
     started = time.perf_counter()

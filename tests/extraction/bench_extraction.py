@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import gc
 import inspect
 import os
 from collections import defaultdict
@@ -25,7 +24,7 @@ from typing import Any
 
 from snapshot_extraction import synthetic_releases
 
-from pipelines.assets.extract import GC_YOUNG_THRESHOLD
+from pipelines.assets.extract import load_extractor
 from pipelines.extraction import release
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
@@ -123,9 +122,7 @@ def main() -> None:
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     documents, corpus = ([], synthetic_releases(args.releases)) if args.synthetic else _benchmark_corpus(args.releases)
     size = sum(len(text) for _, text, _ in corpus) / len(corpus)
-    extractor = Extractor.load()
-    gc.freeze()  # as the extract asset's workers do (`pipelines/assets/extract.py::_extractor`)
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    extractor = load_extractor()  # with the collector set up as in the extract asset's workers
     rate, cpu_rate = _rates(extractor, corpus, args.rounds)
     print(f"{len(corpus)} releases, {size:.0f} chars each on average, one core")
     print(f"extract: {rate:,.0f} releases/s wall ({1000 / rate:.3f} ms per release), "
