@@ -92,10 +92,10 @@ class CountryGazetteer:
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[CountryRef]:
         """Every country mention in `text`, in text order; `tokens` are its `match_tokens` when already cut."""
         refs = []
-        for match in self._trie.find_longest(match_tokens(text) if tokens is None else tokens):
-            iso3, rule = match.values[0]
-            if not iso3 or (rule == "country_acronym" and text.startswith("$", match.end)):
+        for _, _, start, end, values in self._trie.find_longest(match_tokens(text) if tokens is None else tokens):
+            iso3, rule = values[0]
+            if not iso3 or (rule == "country_acronym" and text.startswith("$", end)):
                 continue  # a blocking place or region; "US$" is a currency
-            mention = Mention(start=match.start, end=match.end, text=text[match.start:match.end])
-            refs.append(CountryRef(iso3=iso3, mention=mention, rule=rule))
+            # positional arguments: a frozen record is built markedly faster without keywords
+            refs.append(CountryRef(iso3, Mention(start, end, text[start:end]), rule))
         return refs

@@ -131,7 +131,11 @@ def _month(text: str | None) -> int | None:
     return int(text) if text.isdigit() else MONTHS.get(text.rstrip(".").lower())
 
 
-def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
+# The fields of a DateMention, in order: a mention that overlaps a longer one is dropped before it is built.
+_Fields = tuple[int, int, str, int | None, int, int | None, int | None, int | None]
+
+
+def _fields(kind: str, match: re.Match[str]) -> _Fields | None:
     groups = match.groupdict()
     year, month, day = _number(groups.get("year")), _month(groups.get("month")), _number(groups.get("day"))
     last_day, last_month = _number(groups.get("last_day")), _month(groups.get("last_month"))
@@ -149,7 +153,7 @@ def _mention(kind: str, match: re.Match[str]) -> DateMention | None:
         return None
     if year is not None and not 1800 <= year <= 2199:
         return None
-    return DateMention(match.start(), match.end(), match.group(0), year, month, day, last_month, last_day)
+    return match.start(), match.end(), match.group(0), year, month, day, last_month, last_day
 
 
 # Patterns whose match starts with the first digit of a run of digits (they open with a look-behind, which
@@ -221,22 +225,22 @@ def _finditer(kind: str, pattern: re.Pattern[str], text: str, digit_runs: list[t
 
 def find_date_mentions(text: str) -> list[DateMention]:
     """Every date mention in `text`, in order; where patterns overlap the longest mention wins."""
-    found: list[DateMention] = []
+    kept: list[DateMention] = []
     digit_runs = _digit_runs(text)
     if not digit_runs:
-        return found  # every date has a day or a year
+        return kept  # every date has a day or a year
     month_starts = _month_starts(text, digit_runs)
+    found: list[_Fields] = []
     for kind, pattern in _PATTERNS:
         for match in _finditer(kind, pattern, text, digit_runs, month_starts):
-            mention = _mention(kind, match)
-            if mention is not None:
-                found.append(mention)
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[DateMention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
+            fields = _fields(kind, match)
+            if fields is not None:
+                found.append(fields)
+    found.sort(key=lambda fields: (fields[0], fields[0] - fields[1]))  # by start, the longest first
+    for fields in found:
+        if kept and fields[0] < kept[-1].end:
             continue
-        kept.append(mention)
+        kept.append(DateMention(*fields))
     return kept
 
 

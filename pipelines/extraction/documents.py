@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pipelines.extraction.org_patterns import is_capitalised_word
 from pipelines.extraction.organisations import OrganisationMatcher
 from pipelines.extraction.records import DocumentRef, Mention, OrgRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.textutil import Token, hyphen_joined, indexes_of, match_tokens, token_ends
+from pipelines.extraction.textutil import TokenList, hyphen_joined, indexes_of, match_tokens
 
 CONNECTORS = frozenset({"of", "on", "between", "for", "in", "to", "and", "the", "among", "against", "with", "at",
                         "until", "till"})
@@ -85,7 +86,7 @@ def _organisations(reference_dir: Path = DEFAULT_REFERENCE_DIR) -> OrganisationM
 
 
 def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
-                   reference_dir: Path = DEFAULT_REFERENCE_DIR, *, tokens: list[Token] | None = None
+                   reference_dir: Path = DEFAULT_REFERENCE_DIR, *, tokens: TokenList | None = None
                    ) -> list[DocumentRef]:
     """Every document named in `text`, in text order; short back-references share the earlier canonical name.
 
@@ -109,14 +110,15 @@ def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
         return sorted(refs, key=lambda r: (r.mention.start, r.mention.end))
     lower = []
     listed = [(o.mention.start, o.mention.end) for o in orgs if o.rule in LISTED]
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
     for h in candidates:
-        tok = tokens[h]
-        if tok.text in PARTY_HEADS:
+        if texts[h] in PARTY_HEADS:
             lower.append(h)
             continue
-        if h in taken or any(s <= tok.start < e for s, e in spans):
+        start, end = starts[h], ends[h]
+        if h in taken or any(s <= start < e for s, e in spans):
             continue  # inside a name already found
-        if any(s <= tok.start and tok.end <= e for s, e in listed):
+        if any(s <= start and end <= e for s, e in listed):
             continue  # inside a listed organisation's name ("United Nations Development Programme")
         found = _named(text, tokens, h, heads, refs)
         if found is None:
@@ -126,7 +128,7 @@ def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
         taken.update(range(h, last + 1))
         spans.append((ref.mention.start, ref.mention.end))
     for h in lower:
-        if not any(s <= tokens[h].start < e for s, e in spans) and (ref := _between_parties(text, tokens, h, heads)):
+        if not any(s <= starts[h] < e for s, e in spans) and (ref := _between_parties(text, tokens, h, heads)):
             refs.append(ref)
     return _merge_short_forms(sorted(refs, key=lambda r: (r.mention.start, r.mention.end)))
 
@@ -164,106 +166,109 @@ def _undrafted(name: str) -> str:
     return name.removeprefix("draft ")
 
 
-def _between_parties(text: str, tokens: list[Token], h: int, heads: dict[str, _Head]) -> DocumentRef | None:
+def _between_parties(text: str, tokens: TokenList, h: int, heads: dict[str, _Head]) -> DocumentRef | None:
     """"memoranda of understanding between the SCO Secretariat and the CIS Executive Committee": a lower-case head
     made specific by the named parties."""
+    texts = tokens.texts
     i = h + 1
-    if _word(tokens, i) in {"of", "on"} and _word(tokens, i + 1) in {"understanding", "cooperation"}:
+    if _word(texts, i) in {"of", "on"} and _word(texts, i + 1) in {"understanding", "cooperation"}:
         i += 2
-    if _word(tokens, i) != "between":
+    if _word(texts, i) != "between":
         return None
     last = _continuation(text, tokens, i, heads)
-    joined = next((k for k in range(i + 1, last) if tokens[k].text == "and"), None)
-    if joined is None or not any(_is_name_word(tokens, k) or tokens[k].text.isupper() for k in range(i + 1, joined)):
+    joined = next((k for k in range(i + 1, last) if texts[k] == "and"), None)
+    if joined is None or not any(_is_name_word(texts, k) or texts[k].isupper() for k in range(i + 1, joined)):
         return None
-    start = tokens[h - 1].start if h > 0 and tokens[h - 1].text == "draft" else tokens[h].start
-    return _ref(text, start, tokens[last].end, "treaty", "between")
+    start = tokens.starts[h - 1] if h > 0 and texts[h - 1] == "draft" else tokens.starts[h]
+    return _ref(text, start, tokens.ends[last], "treaty", "between")
 
 
-def _is_name_word(tokens: list[Token], i: int) -> bool:
-    if not 0 <= i < len(tokens):
+def _is_name_word(texts: list[str], i: int) -> bool:
+    if not 0 <= i < len(texts):
         return False
-    tok = tokens[i]
-    return tok.is_word and tok.text[0].isupper() and tok.text not in NOT_MODIFIERS
+    word = texts[i]
+    return is_capitalised_word(word) and word not in NOT_MODIFIERS
 
 
-def _named(text: str, tokens: list[Token], h: int, heads: dict[str, _Head], earlier: list[DocumentRef]
+def _named(text: str, tokens: TokenList, h: int, heads: dict[str, _Head], earlier: list[DocumentRef]
            ) -> tuple[DocumentRef, int] | None:
     """The document name around head token `h`, or a back-reference to an earlier one."""
-    head = heads[tokens[h].text]
-    nxt = tokens[h + 1].text if h + 1 < len(tokens) else ""
-    if _is_name_word(tokens, h + 1):
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
+    head = heads[texts[h]]
+    nxt = texts[h + 1] if h + 1 < len(texts) else ""
+    if _is_name_word(texts, h + 1):
         return None
     first = h
-    while _is_name_word(tokens, first - 1):
+    while _is_name_word(texts, first - 1):
         first -= 1
-    if first == h and head.needs == "yes" and _is_year(tokens, h - 1):
+    if first == h and head.needs == "yes" and _is_year(texts, h - 1):
         first -= 1  # "2030 Agenda for Sustainable Development"
-    modifiers = [t.text for t in tokens[first:h]]
+    modifiers = texts[first:h]
     last = h
-    sub_document = IMPLEMENTATION.match(text, tokens[h].end + 1)
+    sub_document = IMPLEMENTATION.match(text, ends[h] + 1)
     if sub_document:
         end = sub_document.end()
-        ref = _ref(text, tokens[first].start, end, head.kind, "sub_document")
-        return ref, bisect.bisect_right(token_ends(tokens), end) - 1  # the last token that ends by then
+        ref = _ref(text, starts[first], end, head.kind, "sub_document")
+        return ref, bisect.bisect_right(ends, end) - 1  # the last token that ends by then
     if nxt in CONNECTORS - {"and", "the"}:
         last = _continuation(text, tokens, h + 1, heads)
     if head.needs not in NEEDS_KINDS and head.needs not in modifiers:
         return None  # "SCO Initiative on ...", "Road Map for ..."
-    if head.needs == "yes" and not modifiers and not _states_a_subject(tokens, h, last) \
+    if head.needs == "yes" and not modifiers and not _states_a_subject(texts, h, last) \
             or head.needs == "complement" and last == h:
         return None
     if first == h and last == h:
         return _back_reference(text, tokens, h, earlier)
-    start = tokens[first].start
-    if first > 0 and tokens[first - 1].text == "draft":
-        start = tokens[first - 1].start
+    start = starts[first]
+    if first > 0 and texts[first - 1] == "draft":
+        start = starts[first - 1]
     rule = "name" if last > h or len(modifiers) > 1 else "short"
-    return _ref(text, start, tokens[last].end, head.kind, rule), last
+    return _ref(text, start, ends[last], head.kind, rule), last
 
 
-def _states_a_subject(tokens: list[Token], h: int, last: int) -> bool:
+def _states_a_subject(texts: list[str], h: int, last: int) -> bool:
     """"Statement of the Council of Heads of State of the SCO on Cooperation in ...": an author and a subject name a
     statement or appeal that has no modifier."""
-    words = [t.text for t in tokens[h + 1:last + 1]]
+    words = texts[h + 1:last + 1]
     return len(words) >= 5 and words[0] == "of" and "on" in words[2:]
 
 
-def _continuation(text: str, tokens: list[Token], i: int, heads: dict[str, _Head]) -> int:
+def _continuation(text: str, tokens: TokenList, i: int, heads: dict[str, _Head]) -> int:
     """Last token of the "of ..."/"between ... and ..."/"for 2019-2021" complement starting at connector `i`.
 
     "and the" continues only after "between" ("between A and the B"), and never before a document head ("... and
     the Plan of Action" starts a new name). "and/or" joins like "and"; a parenthesised insert ("Customs
     Cooperation (Partnership) within the Framework of ...") belongs to the name when the name goes on after it.
     """
+    texts = tokens.texts
     last = i - 1
     seen_between = False
-    while i < len(tokens):
-        word = tokens[i].text
+    while i < len(texts):
+        word = texts[i]
         if word == "between":
             seen_between = True
-        if word in CONNECTORS or (word == "," and _is_name_word(tokens, i + 1)) \
-                or (word == "within" and i + 2 < len(tokens) and tokens[i + 2].text in FRAMEWORK):
-            if word == "and" and (_word(tokens, i + 1) in heads or _word(tokens, i + 2) in heads):
+        if word in CONNECTORS or (word == "," and _is_name_word(texts, i + 1)) \
+                or (word == "within" and i + 2 < len(texts) and texts[i + 2] in FRAMEWORK):
+            if word == "and" and (_word(texts, i + 1) in heads or _word(texts, i + 2) in heads):
                 break
-            if word == "and" and _word(tokens, i + 1) == "the" and not seen_between:
+            if word == "and" and _word(texts, i + 1) == "the" and not seen_between:
                 break
-            i += 3 if word == "and" and _word(tokens, i + 1) == "/" and _word(tokens, i + 2) == "or" else 1
+            i += 3 if word == "and" and _word(texts, i + 1) == "/" and _word(texts, i + 2) == "or" else 1
             continue
-        if _is_name_word(tokens, i) or word.isupper() or (last == i - 1 and hyphen_joined(text, tokens, i)):
+        if _is_name_word(texts, i) or word.isupper() or (last == i - 1 and hyphen_joined(text, tokens, i)):
             last = i
             i += 1
             continue
-        if word.isdigit() and len(word) == 4 and (tokens[i - 1].text in YEAR_CONNECTORS or tokens[i - 1].text.isdigit()):
+        if word.isdigit() and len(word) == 4 and (texts[i - 1] in YEAR_CONNECTORS or texts[i - 1].isdigit()):
             last = i
             i += 1
             continue
-        if word == "'" and i + 1 < len(tokens) and tokens[i + 1].text == "s" and last == i - 1:
+        if word == "'" and i + 1 < len(texts) and texts[i + 1] == "s" and last == i - 1:
             last = i + 1
             i += 2
             continue
         if word == "(" and last == i - 1:
-            close = _inserted(tokens, i)
+            close = _inserted(texts, i)
             if close is not None:
                 i = close + 1
                 continue
@@ -271,33 +276,33 @@ def _continuation(text: str, tokens: list[Token], i: int, heads: dict[str, _Head
     return last
 
 
-def _is_year(tokens: list[Token], i: int) -> bool:
-    return i >= 0 and len(tokens[i].text) == 4 and tokens[i].text.isdigit()
+def _is_year(texts: list[str], i: int) -> bool:
+    return i >= 0 and len(texts[i]) == 4 and texts[i].isdigit()
 
 
-def _word(tokens: list[Token], i: int) -> str:
-    return tokens[i].text if i < len(tokens) else ""
+def _word(texts: list[str], i: int) -> str:
+    return texts[i] if i < len(texts) else ""
 
 
-def _inserted(tokens: list[Token], i: int) -> int | None:
+def _inserted(texts: list[str], i: int) -> int | None:
     """The ")" closing a capitalised insert opened at `i`, when a connector and a name word follow it."""
     close = i + 1
-    while _is_name_word(tokens, close):
+    while _is_name_word(texts, close):
         close += 1
-    if close == i + 1 or _word(tokens, close) != ")" or _word(tokens, close + 1) not in INSERT_FOLLOWERS:
+    if close == i + 1 or _word(texts, close) != ")" or _word(texts, close + 1) not in INSERT_FOLLOWERS:
         return None
     return close
 
 
-def _back_reference(text: str, tokens: list[Token], h: int, earlier: list[DocumentRef]
+def _back_reference(text: str, tokens: TokenList, h: int, earlier: list[DocumentRef]
                     ) -> tuple[DocumentRef, int] | None:
     """"the Charter" after "SCO Charter": the same document under its earlier canonical name."""
-    if h == 0 or tokens[h - 1].text.lower() != "the":
+    if h == 0 or tokens.texts[h - 1].lower() != "the":
         return None
-    head = tokens[h].text
+    head = tokens.texts[h]
     for ref in reversed(earlier):
         if head in ref.canonical_name.split():
-            mention = Mention(tokens[h].start, tokens[h].end, tokens[h].text)
+            mention = Mention(tokens.starts[h], tokens.ends[h], head)
             return DocumentRef(ref.canonical_name, ref.kind, mention, "back_reference",
                                CONFIDENCE["back_reference"]), h
     return None

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from pipelines.extraction.textutil import Token, indexes_of
+from pipelines.extraction.textutil import TokenList, indexes_of
 
 HEADS = frozenset({
     "Ministry", "Embassy", "Consulate", "Parliament", "Assembly", "Senate", "Council", "Committee", "Commission",
@@ -132,6 +132,11 @@ def british(word: str) -> str:
     return {"Organization": "Organisation", "Center": "Centre"}.get(word, word)
 
 
+def is_capitalised_word(word: str) -> bool:
+    """Whether a token's text is a word that starts with a capital (`Token.is_word` and `Token.is_capitalised`)."""
+    return word[0].isupper() and word[0].isalnum()
+
+
 class Anchor(NamedTuple):
     """A country, country adjective, place or listed organisation occupying tokens [first, last]."""
 
@@ -159,13 +164,14 @@ class _Part(NamedTuple):
 
 
 class PatternFinder:
-    """Runs the genre patterns over one text's tokens."""
+    """Runs the genre patterns over one text's tokens, read by their columns."""
 
-    def __init__(self, text: str, tokens: list[Token], anchors: dict[int, Anchor], listed: list[Found],
+    def __init__(self, text: str, tokens: TokenList, anchors: dict[int, Anchor], listed: list[Found],
                  official: Callable[[str], str], resolve: Callable[[str], Organisation | None],
                  generic_heads: frozenset[str], heads: list[int] | None = None) -> None:
         self.text = text
         self.tokens = tokens
+        self.texts, self.starts, self.ends = tokens.texts, tokens.starts, tokens.ends
         self.anchors = anchors
         self.official = official  # iso3 -> official name as it reads after "of"
         self.resolve_listed = resolve  # a canonical name -> the listed organisation, if any
@@ -183,16 +189,16 @@ class PatternFinder:
 
     # --- tokens ---------------------------------------------------------------------------------------------
     def _word(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
 
     def _is_name_word(self, i: int) -> bool:
-        if not 0 <= i < len(self.tokens):
+        if not 0 <= i < len(self.texts):
             return False
-        tok = self.tokens[i]
-        return tok.is_word and tok.text[0].isupper() and tok.text not in NOT_NAME_WORDS
+        word = self.texts[i]
+        return is_capitalised_word(word) and word not in NOT_NAME_WORDS
 
     def _slice(self, first: int, last: int) -> str:
-        return self.text[self.tokens[first].start:self.tokens[last].end]
+        return self.text[self.starts[first]:self.ends[last]]
 
     # --- one candidate around head token h ---------------------------------------------------------------------
     def _candidate(self, h: int) -> Found | None:
@@ -252,7 +258,7 @@ class PatternFinder:
         i = h
         while i > 0:
             k = i - 1
-            word = self.tokens[k].text
+            word = self.texts[k]
             if word == "s" and self._word(k - 1) == "'":
                 i, go_on = self._possessor(k - 2, i)
                 if not go_on:
@@ -293,9 +299,11 @@ class PatternFinder:
     def _fused(self, k: int) -> bool:
         """Whether a word of `FUSED_BEFORE` joins the name: "General" in "the General Staff", "Prosecutor General's
         Office", but not in "Secretary General"."""
-        before = self.tokens[k - 1] if k > 0 else None
-        return before is None or not (before.is_word and before.is_capitalised) or before.text in ARTICLES \
-            or before.text in OFFICE_OWNERS or k - 1 in self.listed_cover
+        if k <= 0:
+            return True
+        before = self.texts[k - 1]
+        return not is_capitalised_word(before) or before in ARTICLES or before in OFFICE_OWNERS \
+            or k - 1 in self.listed_cover
 
     def _abbreviation_before(self, k: int) -> bool:
         while self._word(k) in ABBREVIATION_MARKS:
@@ -305,9 +313,9 @@ class PatternFinder:
     def _joins_fields(self, k: int) -> bool:
         """Whether "and" at `k` joins two fields of one name: a lone capitalised word after an article that is no
         country, place or listed organisation ("the Science and Education ...", not "Arts and Lanzhou ...")."""
-        before, opener = k - 1, self.tokens[k - 2] if k >= 2 else None
+        before = k - 1
         return self._is_name_word(before) and before not in self.place_cover and before not in self.listed_cover \
-            and before not in self.anchors and opener is not None and opener.text in ARTICLES
+            and before not in self.anchors and k >= 2 and self.texts[k - 2] in ARTICLES
 
     def _single_anchor(self, k: int) -> bool:
         anchor = self.anchors.get(k)
@@ -466,7 +474,7 @@ class PatternFinder:
                 acronyms[acronym] = f.org
         if not acronyms:
             return []
-        return [Found(acronyms[self.tokens[i].text], i, i, "acronym") for i in indexes_of(self.tokens, acronyms)
+        return [Found(acronyms[self.texts[i]], i, i, "acronym") for i in indexes_of(self.tokens, acronyms)
                 if i not in self.listed_cover]
 
 

@@ -25,13 +25,15 @@ from pipelines.extraction.org_patterns import (
     Organisation,
     PatternFinder,
     british,
+    is_capitalised_word,
 )
 from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
 from pipelines.extraction.textutil import (
+    PhraseMatch,
     PhraseTrie,
-    Token,
+    TokenList,
     index_at,
     indexes_of_keys,
     match_tokens,
@@ -50,7 +52,13 @@ ELLIPSIS_HEADS = frozenset({"Organisation", "Organization", "Secretariat", "Coun
                             "Parliament", "Senate"})
 FOUND_LAST = itemgetter(2)  # `Found.last`, as a C-level sort key
 _new_anchor = partial(tuple.__new__, Anchor)  # an Anchor from a 5-tuple, without the Python-level __new__
+_new_found = partial(tuple.__new__, Found)  # a Found from a 4-tuple, likewise
 CONFIDENCE = {"gazetteer": 0.95, "acronym": 0.9, "pattern": 0.75, "ellipsis": 0.7}
+
+
+def _longer_first(match: PhraseMatch[tuple[Organisation, str]]) -> int:
+    """Sort key of a match: the longer, the smaller."""
+    return match.first - match.last
 
 
 class OrganisationMatcher:
@@ -90,11 +98,11 @@ class OrganisationMatcher:
         """The listed organisation that a whole surface form names, else None."""
         tokens = match_tokens(surface)
         for match in self._trie.find_longest(tokens):
-            if match.first == 0 and match.last == len(tokens) - 1:
+            if match.first == 0 and match.last == len(tokens.texts) - 1:
                 return match.values[0][0]
         return None
 
-    def find(self, text: str, countries: Sequence[CountryRef] = (), *, tokens: list[Token] | None = None,
+    def find(self, text: str, countries: Sequence[CountryRef] = (), *, tokens: TokenList | None = None,
              places: Sequence[PlaceRef] | None = None) -> list[OrgRef]:
         """Every organisation mention in `text`, nested ones included, in text order.
 
@@ -119,12 +127,12 @@ class OrganisationMatcher:
         unique.sort(key=itemgetter(0))
         unique.sort(key=itemgetter(5), reverse=True)
         unique.sort(key=itemgetter(4))
-        return [OrgRef(canonical_name=name, acronym=acronym, org_type=org_type, country_iso3=iso3,
-                       mention=Mention(start=start, end=end, text=text[start:end]), rule=rule,
-                       confidence=CONFIDENCE[rule.split(":")[0]])
+        # positional arguments: a frozen record is built markedly faster without keywords
+        return [OrgRef(name, acronym, org_type, iso3, Mention(start, end, text[start:end]), rule,
+                       CONFIDENCE[rule.split(":")[0]])
                 for name, acronym, org_type, iso3, start, end, rule in unique]
 
-    def _anchors(self, tokens: list[Token], countries: Sequence[CountryRef], places: Sequence[PlaceRef],
+    def _anchors(self, tokens: TokenList, countries: Sequence[CountryRef], places: Sequence[PlaceRef],
                  listed: list[Found]) -> dict[int, Anchor]:
         """Countries, places and listed organisations by first token: the fixed points of the patterns."""
         starts, ends = token_starts(tokens), token_ends(tokens)
@@ -144,13 +152,14 @@ class OrganisationMatcher:
                 anchors[first] = _new_anchor(("org", first, last, org.country_iso3, org))
         return anchors
 
-    def _gazetteer(self, tokens: list[Token], candidates: list[int]) -> list[Found]:
+    def _gazetteer(self, tokens: TokenList, candidates: list[int]) -> list[Found]:
         """Listed names, longest first. A shorter match inside a longer one is kept when it names another
         organisation, and dropped when it repeats the same one or crosses a longer match."""
         kept: list[Found] = []
         covering: dict[int, list[Found]] = {}  # token index -> kept matches over it
-        matches = sorted(self._trie.find_all(tokens, candidates), key=lambda m: (m.first - m.last, m.first))
-        for first, last, _, _, values in matches:  # longest first
+        matches = self._trie.find_all(tokens, candidates)  # in text order, shorter first
+        matches.sort(key=_longer_first)  # stable: longest first, then in text order
+        for first, last, _, _, values in matches:
             org, rule = values[0]
             # A kept match is at least as long, so one that overlaps covers the first or the last token; it may
             # only hold this one inside it, as another organisation.
@@ -158,33 +167,35 @@ class OrganisationMatcher:
                 near = covering.get(first, []) + covering.get(last, [])
                 if not all(k.org is not org and k.first <= first and last <= k.last for k in near):
                     continue
-            found = Found(org, first, last, rule)
+            found = _new_found((org, first, last, rule))
             kept.append(found)
-            for i in range(first, last + 1):
-                covering.setdefault(i, []).append(found)
+            if first < last:  # a one-token match comes last of all and overlaps no other that comes after it
+                for i in range(first, last + 1):
+                    covering.setdefault(i, []).append(found)
         return kept
 
-    def _ellipses(self, tokens: list[Token], found: list[Found], heads: list[int]) -> list[Found]:
+    def _ellipses(self, tokens: TokenList, found: list[Found], heads: list[int]) -> list[Found]:
         """"the Secretariat", "the Organisation's", "Executive Committee": an organisation named before.
 
         `heads` are the tokens that are `ELLIPSIS_HEADS`."""
         if not heads:
             return []
         covered = set().union(*[range(f.first, f.last + 1) for f in found])
+        texts = tokens.texts
         out: list[Found] = []
         for h in heads:
             if h in covered:
                 continue
-            if h + 1 < len(tokens) and tokens[h + 1].text in {"of", "for", "on", "("}:
+            if h + 1 < len(texts) and texts[h + 1] in {"of", "for", "on", "("}:
                 continue
             first = h
-            while first > 0 and tokens[first - 1].is_word and tokens[first - 1].is_capitalised \
-                    and tokens[first - 1].text not in NOT_NAME_WORDS and first - 1 not in covered:
+            while first > 0 and is_capitalised_word(texts[first - 1]) and texts[first - 1] not in NOT_NAME_WORDS \
+                    and first - 1 not in covered:
                 first -= 1
-            after_the = first > 0 and tokens[first - 1].text.lower() == "the"
+            after_the = first > 0 and texts[first - 1].lower() == "the"
             if not after_the and first == h:
                 continue
-            surface = " ".join(british(t.text) for t in tokens[first:h + 1])
+            surface = " ".join(map(british, texts[first:h + 1]))
             earlier = sorted((f for f in found + out if f.last < first), key=FOUND_LAST, reverse=True)
             target = next((f.org for f in earlier
                            if f.org.head_phrase == surface or f.org.head_phrase.endswith(" " + surface)), None)

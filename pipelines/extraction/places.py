@@ -44,19 +44,19 @@ class PlaceGazetteer:
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[PlaceRef]:
         """Every place mention in `text`, in text order; `tokens` are its `match_tokens` when already cut."""
         refs = []
-        for match in self._trie.find_longest(match_tokens(text) if tokens is None else tokens):
-            name, iso3, kind = match.values[0]
+        for _, _, start, end, values in self._trie.find_longest(match_tokens(text) if tokens is None else tokens):
+            name, iso3, kind = values[0]
             if kind == NOT_PLACE:
                 continue
-            mention = Mention(start=match.start, end=match.end, text=text[match.start:match.end])
-            refs.append(PlaceRef(name=name, country_iso3=iso3, mention=mention, rule="gazetteer"))
+            # positional arguments: a frozen record is built markedly faster without keywords
+            refs.append(PlaceRef(name, iso3, Mention(start, end, text[start:end]), "gazetteer"))
         return refs
 
     def country_of(self, text: str) -> str | None:
         """The country of a place named by the whole of `text` ("Beijing" -> CHN), else None."""
         tokens = match_tokens(text.strip())
         matches = self._trie.find_longest(tokens)
-        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(tokens) - 1 \
+        if len(matches) == 1 and matches[0].first == 0 and matches[0].last == len(tokens.texts) - 1 \
                 and matches[0].values[0][2] != NOT_PLACE:
             return matches[0].values[0][1]
         return None

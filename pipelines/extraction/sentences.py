@@ -118,19 +118,6 @@ def token_texts(tokens: list[Token]) -> list[str] | Iterator[str]:
     return tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
 
 
-def positions_of(items: list[str], value: str) -> list[int]:
-    """Indexes of `value` in `items` (token keys or texts), in order: `list.index` scans in C several times faster
-    than a `map` over every item, so a rare value costs a few calls."""
-    found = []
-    index = -1
-    try:
-        while True:
-            index = items.index(value, index + 1)
-            found.append(index)
-    except ValueError:
-        return found
-
-
 def capitalised_indexes(tokens: list[Token]) -> list[int]:
     """Indexes of the tokens whose first character is upper case (a C-level pass)."""
     return list(compress(count(), map(str.isupper, map(_FIRST, token_texts(tokens)))))

@@ -258,7 +258,8 @@ class PhraseTrie(Generic[V]):
         return frozenset(self._root)
 
     def find_all(self, tokens: Sequence[Token], candidates: Iterable[int] | None = None) -> list[PhraseMatch[V]]:
-        """Every occurrence of every phrase, nested and overlapping ones included.
+        """Every occurrence of every phrase, nested and overlapping ones included, in text order and, at one
+        position, shorter first.
 
         `candidates`, when given, are token indexes among which every phrase begins (`first_keys` or more), found by a
         scan that the caller shares with other look-ups.
