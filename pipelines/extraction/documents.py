@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pipelines.extraction.org_patterns import is_capitalised_word
 from pipelines.extraction.organisations import OrganisationMatcher
 from pipelines.extraction.records import DocumentRef, Mention, OrgRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.textutil import TokenList, hyphen_joined, indexes_of, match_tokens
+from pipelines.extraction.textutil import TokenList, hyphen_joined, indexes_of, is_capitalised_word, match_tokens
 
 CONNECTORS = frozenset({"of", "on", "between", "for", "in", "to", "and", "the", "among", "against", "with", "at",
                         "until", "till"})

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
-from pipelines.extraction.textutil import TokenList, indexes_of
+from pipelines.extraction.textutil import TokenList, indexes_of, is_capitalised_word
 
 HEADS = frozenset({
     "Ministry", "Embassy", "Consulate", "Parliament", "Assembly", "Senate", "Council", "Committee", "Commission",
@@ -130,11 +130,6 @@ class Organisation:
 
 def british(word: str) -> str:
     return {"Organization": "Organisation", "Center": "Centre"}.get(word, word)
-
-
-def is_capitalised_word(word: str) -> bool:
-    """Whether a token's text is a word that starts with a capital (`Token.is_word` and `Token.is_capitalised`)."""
-    return word[0].isupper() and word[0].isalnum()
 
 
 class Anchor(NamedTuple):

@@ -25,7 +25,6 @@ from pipelines.extraction.org_patterns import (
     Organisation,
     PatternFinder,
     british,
-    is_capitalised_word,
 )
 from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PlaceRef
@@ -36,6 +35,7 @@ from pipelines.extraction.textutil import (
     TokenList,
     index_at,
     indexes_of_keys,
+    is_capitalised_word,
     match_tokens,
     spelling_variants,
     token_ends,

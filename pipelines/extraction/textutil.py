@@ -58,6 +58,12 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+def is_capitalised_word(text: str) -> bool:
+    """Whether a token's text is a word that starts with a capital (`Token.is_word` and `Token.is_capitalised`), for
+    matchers that read the token columns."""
+    return text[0].isupper() and text[0].isalnum()
+
+
 class TokenList(list):  # type: ignore[type-arg]
     """The tokens of one text with the columns the matchers index them by, cut once by `_cut`.
 
