@@ -7,6 +7,7 @@ says and no more: the year is None when the text leaves it out, the day is None 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -100,11 +101,11 @@ class DateMention:
     last_day: int | None = None
 
     @property
-    def date(self) -> date | None:
+    def date(self) -> datetime.date | None:
         """The (first) day as a date, when the text gives year, month and day."""
         return self.resolved(self.year) if self.year is not None else None
 
-    def resolved(self, year: int) -> date | None:
+    def resolved(self, year: int) -> datetime.date | None:
         """The (first) day in `year` when the mention gives no year of its own; None without a day."""
         return _safe_date(self.year if self.year is not None else year, self.month, self.day)
 
@@ -190,7 +191,7 @@ def _month_starts(text: str, digit_runs: list[tuple[int, int]]) -> list[int]:
     Such a name ends right before the whitespace (and comma) in front of a run of digits, so only the few characters
     before each run are searched: the regex engine is slow over the whole text. No month name begins inside another
     one, so `finditer` misses none there."""
-    starts = set()
+    starts: set[int] = set()
     for start, _stop in digit_runs:
         end = start
         while end > 0 and text[end - 1].isspace():  # `\s`

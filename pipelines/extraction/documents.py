@@ -127,8 +127,8 @@ def find_documents(text: str, orgs: Sequence[OrgRef] | None = None,
         taken.update(range(h, last + 1))
         spans.append((ref.mention.start, ref.mention.end))
     for h in lower:
-        if not any(s <= starts[h] < e for s, e in spans) and (ref := _between_parties(text, tokens, h, heads)):
-            refs.append(ref)
+        if not any(s <= starts[h] < e for s, e in spans) and (between := _between_parties(text, tokens, h, heads)):
+            refs.append(between)
     return _merge_short_forms(sorted(refs, key=lambda r: (r.mention.start, r.mention.end)))
 
 

@@ -229,6 +229,7 @@ class EventExtractor:
         found = []
         first, last = sentence.first_token, sentence.last_token
         following = first  # the first token after the last trigger
+        candidates: Iterable[int]
         if starts is None:  # only tokens that can begin a phrase are tried, found in C
             candidates = compress(range(first, last), map(table.longest_by_first.__contains__, keys[first:last]))
         else:
@@ -264,7 +265,7 @@ class EventExtractor:
         # the regex has no literal to skip ahead by: tried only where its " of " phrases are
         meeting = _MEETING_NAME.search(span) if trigger_at is not None and any(map(span.__contains__, _MEETING_OF)) \
             else None
-        if meeting and sentence.start + meeting.start() <= tokens[trigger_at].start < sentence.start + meeting.end():
+        if meeting and trigger_at is not None and sentence.start + meeting.start() <= tokens[trigger_at].start < sentence.start + meeting.end():
             return meeting.group(0).strip()
         for index in range(sentence.first_token, sentence.last_token):
             if masked[index]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
@@ -64,6 +64,7 @@ class OfficeResolver:
         self._second_office = (re.compile(rf"\s+and\s+(?=(?:{'|'.join(re.escape(h) for h in heads)})\b)")
                                if heads else None)
         self._patterns = {iso3: self._compile(forms) for iso3, forms in countries.items()}
+        self._any_state = self._any_state_patterns(countries)
         self._reference_forms: dict[str, tuple[str, str | None]] = {}
         for form, org_name, office in reference:
             self._reference_forms.setdefault(fold(form), (office, org_name))
@@ -115,16 +116,17 @@ class OfficeResolver:
                 found.append((len(stripped), iso3, stripped))
         return (min(found)[1], min(found)[2]) if found else None
 
-    @cached_property
-    def _any_state(self) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    @staticmethod
+    def _any_state_patterns(countries: dict[str, _CountryForms]
+                            ) -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         """One pattern for every state's name and one for every adjective, with the form -> ISO code map."""
         by_form: dict[str, str] = {}
-        for iso3 in sorted(self._countries):
-            forms = self._countries[iso3]
+        for iso3 in sorted(countries):
+            forms = countries[iso3]
             for form in (*forms.names, *forms.adjectives):
                 by_form.setdefault(form, iso3)
-        names = sorted({n for f in self._countries.values() for n in f.names}, key=lambda n: (-len(n), n))
-        adjectives = sorted({a for f in self._countries.values() for a in f.adjectives}, key=lambda n: (-len(n), n))
+        names = sorted({n for f in countries.values() for n in f.names}, key=lambda n: (-len(n), n))
+        adjectives = sorted({a for f in countries.values() for a in f.adjectives}, key=lambda n: (-len(n), n))
         alternation = "|".join(re.escape(n) for n in names)
         return (re.compile(rf"\s+of\s+(?:the\s+)?({alternation})\b"),
                 re.compile(rf"^(?:the\s+)?({'|'.join(re.escape(a) for a in adjectives)}|(?:{alternation})(?='s))(?:'s)?\s+"),

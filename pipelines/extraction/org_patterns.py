@@ -18,8 +18,7 @@ Communist Party of China". Otherwise the canonical name is the name as written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from pipelines.extraction.textutil import TokenList, indexes_of, is_capitalised_word
@@ -110,22 +109,21 @@ class Organisation:
     acronym: str | None
     org_type: str  # intergovernmental, national_body, ministry, parliament, company, academic, ngo, other
     country_iso3: str | None
+    # derived once here, not cached_property: compiled (mypyc) classes have no instance dict to cache in
+    head_phrase: str = field(init=False, repr=False, compare=False)  # the name before its first complement, in
+    # British spelling: what an elliptical form repeats
+    parent_name: str | None = field(init=False, repr=False, compare=False)  # the organisation a body belongs to:
+    # "Secretariat of the X" -> "X"
 
-    @cached_property
-    def head_phrase(self) -> str:
-        """The name before its first complement, in British spelling: what an elliptical form repeats."""
+    def __post_init__(self) -> None:
         words = []
         for word in self.canonical_name.split():
             if word in {"of", "for", "on", "in"}:
                 break
             words.append(british(word))
-        return " ".join(words)
-
-    @cached_property
-    def parent_name(self) -> str | None:
-        """The organisation a body belongs to: "Secretariat of the X" -> "X"."""
+        object.__setattr__(self, "head_phrase", " ".join(words))
         head, sep, rest = self.canonical_name.partition(" of the ")
-        return rest if sep and head.split()[-1] in HEADS else None
+        object.__setattr__(self, "parent_name", rest if sep and head.split()[-1] in HEADS else None)
 
 
 def british(word: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
@@ -31,10 +30,11 @@ class Office:
     valid_from: date
     valid_to: date
     forms: tuple[str, ...]
+    folded_forms: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def folded_forms(self) -> set[str]:
-        return {fold(f) for f in self.forms}
+    def __post_init__(self) -> None:
+        # set once here, not a cached_property: compiled (mypyc) classes have no instance dict to cache in
+        object.__setattr__(self, "folded_forms", frozenset(fold(f) for f in self.forms))
 
     def valid_on(self, day: date | None) -> bool:
         return day is not None and self.valid_from <= day <= self.valid_to
@@ -90,6 +90,18 @@ class PersonLexicon:
     known_first: frozenset[str]  # first folded token of every known spelling
     by_surname: dict[str, KnownPerson | None] = field(default_factory=dict)  # folded family name -> the one
     # known person of that name (None when several share it)
+    # derived once here, not cached_property: compiled (mypyc) classes have no instance dict to cache in
+    offices_by_person: dict[str, tuple[Office, ...]] = field(init=False, repr=False)  # asked for every person
+    # without a title; the offices in file order
+    known_prefixes: frozenset[tuple[str, ...]] = field(init=False, repr=False)  # every leading part of a known
+    # spelling (the whole included): a match stops where none goes on
+
+    def __post_init__(self) -> None:
+        found: dict[str, list[Office]] = {}
+        for office in self.offices:
+            found.setdefault(office.person, []).append(office)
+        self.offices_by_person = {person: tuple(offices) for person, offices in found.items()}
+        self.known_prefixes = frozenset(key[:length] for key in self.known for length in range(1, len(key) + 1))
 
     @classmethod
     def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> PersonLexicon:
@@ -126,19 +138,6 @@ class PersonLexicon:
         return cls(titles, equivalents, {k: frozenset(v) for k, v in words.items()}, known,
                    max((len(k) for k in known), default=0), offices, cues, frozenset(k[0] for k in known if k),
                    by_surname)
-
-    @cached_property
-    def offices_by_person(self) -> dict[str, tuple[Office, ...]]:
-        """The offices (file order) by holder: asked for every person without a title."""
-        found: dict[str, list[Office]] = {}
-        for office in self.offices:
-            found.setdefault(office.person, []).append(office)
-        return {person: tuple(offices) for person, offices in found.items()}
-
-    @cached_property
-    def known_prefixes(self) -> frozenset[tuple[str, ...]]:
-        """Every leading part of a known spelling (the whole included): a match stops where none goes on."""
-        return frozenset(key[:length] for key in self.known for length in range(1, len(key) + 1))
 
     def is_word(self, kind: str, low: str) -> bool:
         return low in self.words.get(kind, frozenset())

@@ -32,7 +32,7 @@ class PlaceGazetteer:
 
     @classmethod
     def load(cls, reference_dir: Path = DEFAULT_REFERENCE_DIR) -> PlaceGazetteer:
-        entries = []
+        entries: list[tuple[str, tuple[str, str | None, str]]] = []
         for row in load_rows("places.csv", reference_dir):
             entry = (row["name"], row["country_iso3"] or None, row["kind"])
             entries.extend((surface, entry) for surface in [row["name"], *split_list(row["aliases"])])

@@ -1,12 +1,12 @@
 """Typed records that flow through the extraction library.
 
-Every record is a frozen dataclass. Every character offset refers to
+Every record is a frozen dataclass (a `Record`). Every character offset refers to
 `ParsedRelease.body_text` (the clean text stored in `dim_release.body_text`), and
 `Mention.text == body_text[start:end]` always holds.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Literal
 
@@ -14,8 +14,16 @@ IntakeStatus = Literal["parsed", "rejected"]
 SourceFormat = Literal["text", "html", "json"]
 
 
+class Record:
+    """The base of every record: pickled as its class and field values, since the compiled (mypyc) classes cannot be
+    restored field by field the way pickle does by default (their fields are frozen)."""
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return type(self), tuple(getattr(self, field.name) for field in fields(self))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
-class SourceDocument:
+class SourceDocument(Record):
     """A decoded input file: text or HTML markup plus metadata found around it."""
 
     format: SourceFormat  # how `content` is to be read: plain text or HTML markup
@@ -28,7 +36,7 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
-class IntakeResult:
+class IntakeResult(Record):
     """What intake made of one input: a document, or a specific rejection reason."""
 
     status: IntakeStatus
@@ -37,7 +45,7 @@ class IntakeResult:
 
 
 @dataclass(frozen=True)
-class ParsedRelease:
+class ParsedRelease(Record):
     """The article of one release as clean text, with what the page says about it."""
 
     title: str | None
@@ -48,7 +56,7 @@ class ParsedRelease:
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(Record):
     """A span of body_text."""
 
     start: int
@@ -57,14 +65,14 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class CountryRef:
+class CountryRef(Record):
     iso3: str
     mention: Mention
     rule: str  # e.g. "country_name", "adjective", "inside_org_name"
 
 
 @dataclass(frozen=True)
-class PlaceRef:
+class PlaceRef(Record):
     """A named place (city, region, site); a city alone never implies a country."""
 
     name: str
@@ -74,7 +82,7 @@ class PlaceRef:
 
 
 @dataclass(frozen=True)
-class OrgRef:
+class OrgRef(Record):
     canonical_name: str
     acronym: str | None
     org_type: str  # intergovernmental, national_body, ministry, parliament, company, academic, ngo, other
@@ -85,7 +93,7 @@ class OrgRef:
 
 
 @dataclass(frozen=True)
-class DocumentRef:
+class DocumentRef(Record):
     canonical_name: str  # the fullest form as written
     kind: str  # treaty, resolution, declaration, strategy, programme, other
     mention: Mention
@@ -94,7 +102,7 @@ class DocumentRef:
 
 
 @dataclass(frozen=True)
-class PersonRef:
+class PersonRef(Record):
     """One person named in a release, with every span that refers to them."""
 
     canonical_name: str  # given name + family name, no honorifics
@@ -108,7 +116,7 @@ class PersonRef:
 
 
 @dataclass(frozen=True)
-class EventRef:
+class EventRef(Record):
     kind: str  # meeting, conference, summit, ministerial, video_address, visit, signing,
     # exercise, forum, exhibition, cultural, statement, other
     name: str | None
@@ -122,7 +130,7 @@ class EventRef:
 
 
 @dataclass(frozen=True)
-class StatementRef:
+class StatementRef(Record):
     speaker: str | None  # canonical name of the person, None when not resolved
     org_name: str | None  # canonical organisation speaking, when no person does
     act_type: str  # state, emphasize, note, propose, urge, call_for, praise, ...
@@ -134,7 +142,7 @@ class StatementRef:
 
 
 @dataclass(frozen=True)
-class TopicRef:
+class TopicRef(Record):
     """A sentence about a topic of the taxonomy (topics.csv): the term that matched, and how sure the match is."""
 
     topic_id: str  # slug of topics.csv, e.g. "terrorism", "drug_trafficking"
@@ -145,7 +153,7 @@ class TopicRef:
 
 
 @dataclass(frozen=True)
-class ReleaseExtraction:
+class ReleaseExtraction(Record):
     persons: tuple[PersonRef, ...]
     organisations: tuple[OrgRef, ...]
     countries: tuple[CountryRef, ...]

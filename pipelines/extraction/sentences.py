@@ -9,15 +9,19 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import itemgetter
 from typing import NamedTuple
+
+from mypy_extensions import mypyc_attr
 
 # "H.E." and "U.S." stay one token; words keep inner hyphens and apostrophes (Min'er, Oyun-Erdene);
 # a possessive "'s" is split off by `tokenize`. The repetitions never need to give characters back, so they are
 # possessive (cheaper for the regex engine, same tokens).
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:[-'’]\w+)*+-?|\S")
-_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # re.split with it alternates gaps and tokens
+# The marks that `_cut_words` splits off the ends of a whitespace-separated chunk without the regex: no token pattern
+# joins them to a word (unlike the hyphen and the apostrophes) and none is a word character.
+_EDGE_MARKS = ',.;:!?()[]"“”'
 _POSSESSIVE_FORMS = ("'s", "’s")  # a possessive "'s", split off its word
 _ABBREVIATIONS = frozenset({"mr", "ms", "mrs", "dr", "st", "no", "prof", "gen", "col", "lt", "jr", "sr", "vs", "sen"})
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -38,6 +42,7 @@ _MARKS = frozenset({'"', "“", "”", ".", "!", "?"})  # the tokens that can en
 _LINE_BREAK = re.compile("\n")
 
 
+@mypyc_attr(native_class=False)
 class TokenList(list):  # type: ignore[type-arg]
     """The tokens of one text, with the columns that every matcher indexes them by, cut once by `tokenize`.
 
@@ -60,15 +65,12 @@ class Sentence(NamedTuple):
 
 
 def tokenize(text: str) -> TokenList:
-    """Word, number and punctuation tokens in text order.
+    """Word, number and punctuation tokens in text order (the matches of `_TOKEN`), cut by `_cut_words`.
 
-    Tokenising is a large share of the cost of a release, so the tokens are assembled by C-level iteration: `re.split`
-    gives gaps and tokens in turn, running lengths give the offsets. Only the few tokens with an apostrophe or a dash
-    to unify, or a possessive to split off, are handled one by one, on the columns, before the tokens are built.
+    Only the few tokens with an apostrophe or a dash to unify, or a possessive to split off, are handled one by one,
+    on the columns, before the tokens are built.
     """
-    parts = _TOKEN_SPLIT.split(text)  # gap, token, gap, token, ..., gap
-    bounds = list(accumulate(map(len, parts)))
-    starts, ends, words = bounds[0:-1:2], bounds[1::2], parts[1::2]
+    words, starts, ends = _cut_words(text)
     lows = list(map(str.lower, words))
     if not text.isascii():  # the characters to unify are not ASCII
         for match in _UNIFIED.finditer(text):
@@ -89,6 +91,49 @@ def tokenize(text: str) -> TokenList:
     tokens = TokenList(map(_new_token, repeat(Token), zip(starts, ends, words, lows)))
     tokens.lows, tokens.starts, tokens.ends, tokens.texts = lows, starts, ends, words
     return tokens
+
+
+def _cut_words(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The matches of `_TOKEN` in `text` as columns: texts, starts, ends.
+
+    Tokenising is a large share of the cost of a release, and the regex engine is slow at it, so the text is cut at
+    whitespace first (no token spans any) and most chunks need no regex: a word as it stands, or a word between
+    `_EDGE_MARKS` ("(SCO),"), whose marks are tokens of their own. Only the rest ("U.S.", "Oyun-Erdene", "Russia's")
+    go through `_TOKEN`.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    end = 0
+    for chunk in text.split():  # the same whitespace as the regex's
+        start = text.find(chunk, end)  # only whitespace lies between the previous chunk and this one
+        end = start + len(chunk)
+        if chunk.isalnum():  # the same characters as the regex's `\w`, but "_"
+            words.append(chunk)
+            starts.append(start)
+            ends.append(end)
+            continue
+        core = chunk.strip(_EDGE_MARKS)
+        if core and not core.isalnum():
+            for match in _TOKEN.finditer(chunk):
+                words.append(match.group())
+                starts.append(start + match.start())
+                ends.append(start + match.end())
+            continue
+        lead = len(chunk) - len(chunk.lstrip(_EDGE_MARKS))
+        for offset in range(lead):
+            words.append(chunk[offset])
+            starts.append(start + offset)
+            ends.append(start + offset + 1)
+        if core:
+            words.append(core)
+            starts.append(start + lead)
+            ends.append(start + lead + len(core))
+        for offset in range(lead + len(core), len(chunk)):
+            words.append(chunk[offset])
+            starts.append(start + offset)
+            ends.append(start + offset + 1)
+    return words, starts, ends
 
 
 def _possessive_ends(text: str) -> list[int]:

@@ -14,6 +14,8 @@ from itertools import accumulate, compress, count, product, repeat
 from operator import itemgetter, not_
 from typing import Generic, NamedTuple, TypeVar
 
+from mypy_extensions import mypyc_attr
+
 V = TypeVar("V")
 
 TOKEN_RE = re.compile(r"\w+|[^\w\s]")
@@ -64,6 +66,7 @@ def is_capitalised_word(text: str) -> bool:
     return text[0].isupper() and text[0].isalnum()
 
 
+@mypyc_attr(native_class=False)
 class TokenList(list):  # type: ignore[type-arg]
     """The tokens of one text with the columns the matchers index them by, cut once by `_cut`.
 
