@@ -10,6 +10,7 @@ import logging
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
 from pathlib import Path
 
@@ -18,8 +19,24 @@ from pipelines.extraction import COMPILED_MODULES, DIGEST_FILE, NATIVE_DIR, SOUR
 log = logging.getLogger(__name__)
 
 
-def build() -> Path:
-    """The compiled modules in `NATIVE_DIR`, built from the current sources unless they already are."""
+def missing_toolchain() -> str | None:
+    """What is missing to compile C extensions here, if anything: then extraction stays plain Python."""
+    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(compiler) is None:
+        return f"no C compiler ({compiler})"
+    if not (Path(sysconfig.get_paths()["include"]) / "Python.h").exists():
+        return "no Python headers (Python.h)"
+    return None
+
+
+def build() -> Path | None:
+    """The compiled modules in `NATIVE_DIR`, built from the current sources unless they already are; None when this
+    machine cannot compile them (extraction then runs as plain Python: same results, slower)."""
+    missing = missing_toolchain()
+    if missing:
+        log.warning("%s: the extraction modules are not compiled and run as plain Python (same results, about 1.5 "
+                    "times slower). Install a C compiler and the Python headers to compile them.", missing)
+        return None
     digest = sources_digest()  # before copying: a source edited meanwhile makes this build stale, not wrong
     if DIGEST_FILE.exists() and DIGEST_FILE.read_text(encoding="utf-8").strip() == digest:
         DIGEST_FILE.touch()  # for make: up to date

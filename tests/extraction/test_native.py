@@ -8,13 +8,14 @@ import os
 import pickle
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipelines import extraction
+from pipelines import build_native, extraction
 from pipelines.extraction import persons, release
 from pipelines.extraction.intake import decode_input
 from pipelines.extraction.parse import parse_document
@@ -100,3 +101,12 @@ def _regex_columns(text: str) -> tuple[list[str], list[int], list[int]]:
        | st.text(max_size=40))
 def test_the_tokeniser_cuts_what_its_regex_matches(text: str) -> None:
     assert _cut_words(text) == _regex_columns(text)
+
+
+def test_no_compiler_means_plain_python_not_a_failed_build(monkeypatch: pytest.MonkeyPatch,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    real = sysconfig.get_config_var
+    monkeypatch.setattr(sysconfig, "get_config_var", lambda name: "no-such-cc" if name == "CC" else real(name))
+    with caplog.at_level(logging.WARNING, logger="pipelines.build_native"):
+        assert build_native.build() is None
+    assert "no C compiler (no-such-cc)" in caplog.text
