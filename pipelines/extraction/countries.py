@@ -7,13 +7,12 @@ a city or a region never implies a country.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.extraction.records import CountryRef, Mention
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
-from pipelines.extraction.textutil import PhraseTrie, Token, match_tokens, phrase_key
+from pipelines.extraction.textutil import PhraseTrie, TokenList, match_tokens, phrase_key
 
 # Official names that read with a definite article inside a sentence ("Embassy of the Russian Federation").
 _ARTICLE_LAST_WORDS = frozenset({"Republic", "Federation", "Emirates", "States", "Islands", "Kingdom", "Confederation"})
@@ -89,7 +88,7 @@ class CountryGazetteer:
     def official_in_text(self, iso3: str) -> str:
         return self.countries[iso3].official_in_text
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[CountryRef]:
+    def find(self, text: str, tokens: TokenList | None = None) -> list[CountryRef]:
         """Every country mention in `text`, in text order; `tokens` are its `match_tokens` when already cut."""
         refs = []
         for _, _, start, end, values in self._trie.find_longest(match_tokens(text) if tokens is None else tokens):

@@ -23,7 +23,7 @@ from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import EventRef, Mention, OrgRef, PersonRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, token_starts, tokenize
+from pipelines.extraction.sentences import Sentence, TokenList, split_sentences, tokenize
 
 RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
 NAME_NOUNS = frozenset({"conference", "forum", "exhibition", "festival", "expo", "day", "days", "summit", "games",
@@ -111,7 +111,7 @@ class EventExtractor:
         self,
         text: str,
         *,
-        tokens: list[Token] | None = None,
+        tokens: TokenList | None = None,
         sentences: list[Sentence] | None = None,
         persons: Sequence[PersonRef] = (),
         places: Sequence[PlaceRef] | None = None,
@@ -127,8 +127,8 @@ class EventExtractor:
         layout = self._layout(text, sentences, dates)
         if layout.lead is None:
             return ()
-        keys = token_lows(tokens)
-        masked = self._relative_clauses(text, tokens, keys)
+        keys = tokens.lows
+        masked = self._relative_clauses(text, tokens.starts, keys)
         main_sentences = [s for s in (layout.headline, layout.lead) if s is not None]
         main_triggers = [self._triggers_in(self._main, keys, masked, s) for s in main_sentences]
         kind, trigger_at = self._best_kind(main_triggers)
@@ -203,20 +203,19 @@ class EventExtractor:
     # ---- kind and name -------------------------------------------------------------------------------------
 
     @staticmethod
-    def _relative_clauses(text: str, tokens: list[Token], keys: list[str]) -> list[bool]:
+    def _relative_clauses(text: str, starts: list[int], keys: list[str]) -> list[bool]:
         """Tokens inside ", who travelled to Chongqing to attend the Expo," — not what the sentence reports."""
-        masked = [False] * len(tokens)
+        masked = [False] * len(keys)
         following = 0  # the first token after the last clause
-        starts = token_starts(tokens)
         # only the commas before a word in "wh" can open a clause: found in the text, far faster than in the keys
         for comma in _RELATIVE_COMMA.finditer(text):
             index = bisect_left(starts, comma.start())  # a "," is a token of its own
             if index < following or index + 1 == len(keys) or keys[index + 1] not in RELATIVE_OPENERS:
                 continue
             end = index + 1
-            while end < len(tokens) and keys[end] not in {",", ".", ";"}:
+            while end < len(keys) and keys[end] not in {",", ".", ";"}:
                 end += 1
-            for covered in range(index, min(end + 1, len(tokens))):
+            for covered in range(index, min(end + 1, len(keys))):
                 masked[covered] = True
             following = end + 1
         return masked
@@ -257,42 +256,44 @@ class EventExtractor:
                     best = candidate
         return best[2], best[3]
 
-    def _name(self, text: str, tokens: list[Token], keys: list[str], masked: list[bool], sentence: Sentence,
+    def _name(self, text: str, tokens: TokenList, keys: list[str], masked: list[bool], sentence: Sentence,
               trigger_at: int | None) -> str | None:
         """The event's own name as written: "14th Meeting of ...", "Security Review Conference",
         "Peace Mission 2021", "Open Door Day"."""
         span = text[sentence.start:sentence.end]
+        texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
         # the regex has no literal to skip ahead by: tried only where its " of " phrases are
         meeting = _MEETING_NAME.search(span) if trigger_at is not None and any(map(span.__contains__, _MEETING_OF)) \
             else None
-        if meeting and trigger_at is not None and sentence.start + meeting.start() <= tokens[trigger_at].start < sentence.start + meeting.end():
+        if meeting and trigger_at is not None \
+                and sentence.start + meeting.start() <= starts[trigger_at] < sentence.start + meeting.end():
             return meeting.group(0).strip()
         for index in range(sentence.first_token, sentence.last_token):
             if masked[index]:
                 continue
-            if keys[index] in NAME_AFTER and index + 1 < sentence.last_token and tokens[index + 1].text[0].isupper():
+            if keys[index] in NAME_AFTER and index + 1 < sentence.last_token and texts[index + 1][0].isupper():
                 last = index + 1
-                while last < sentence.last_token and (tokens[last].text[0].isupper() or tokens[last].text.isdigit()
+                while last < sentence.last_token and (texts[last][0].isupper() or texts[last].isdigit()
                                                       or keys[last] in NAME_CONNECTORS):
                     last += 1
                 while keys[last - 1] in NAME_CONNECTORS:
                     last -= 1
-                return text[tokens[index + 1].start:tokens[last - 1].end]
-            if keys[index] in NAME_NOUNS and tokens[index].text[0].isupper() and index > sentence.first_token:
+                return text[starts[index + 1]:ends[last - 1]]
+            if keys[index] in NAME_NOUNS and texts[index][0].isupper() and index > sentence.first_token:
                 first = index
-                while first > sentence.first_token and (tokens[first - 1].text[0].isupper()
-                                                        or tokens[first - 1].text[:1].isdigit()):
+                while first > sentence.first_token and (texts[first - 1][0].isupper()
+                                                        or texts[first - 1][:1].isdigit()):
                     first -= 1
                 while first < index and keys[first] in {"a", "an", "the", "on"}:
                     first += 1
                 last = index + 1  # "International Conference on Afghanistan"
                 while last + 1 < sentence.last_token and keys[last] in {"on", "of", "for"} \
-                        and tokens[last + 1].text[0].isupper():
+                        and texts[last + 1][0].isupper():
                     last += 2
-                    while last < sentence.last_token and tokens[last].text[0].isupper():
+                    while last < sentence.last_token and texts[last][0].isupper():
                         last += 1
                 if first < index or last > index + 1:
-                    return text[tokens[first].start:tokens[last - 1].end]
+                    return text[starts[first]:ends[last - 1]]
         return None
 
     # ---- date, format, place -------------------------------------------------------------------------------

@@ -38,9 +38,6 @@ from pipelines.extraction.textutil import (
     is_capitalised_word,
     match_tokens,
     spelling_variants,
-    token_ends,
-    token_keys,
-    token_starts,
 )
 
 __all__ = ["Organisation", "OrganisationMatcher"]
@@ -110,7 +107,7 @@ class OrganisationMatcher:
         """
         tokens = match_tokens(text) if tokens is None else tokens
         candidates = indexes_of_keys(tokens, self._first_words)
-        keys = token_keys(tokens)  # a word token's key is its text
+        keys = tokens.keys  # a word token's key is its text
         heads = [i for i in candidates if keys[i] in HEADS]
         listed = self._gazetteer(tokens, candidates)
         places = self.places.find(text, tokens) if places is None else places
@@ -120,7 +117,7 @@ class OrganisationMatcher:
         spans = {(f.first, f.last) for f in listed}
         found = listed + [f for f in finder.run() if (f.first, f.last) not in spans]
         found += self._ellipses(tokens, found, [i for i in candidates if keys[i] in ELLIPSIS_HEADS])
-        starts, ends = token_starts(tokens), token_ends(tokens)
+        starts, ends = tokens.starts, tokens.ends
         unique = list({(f.org.canonical_name, f.org.acronym, f.org.org_type, f.org.country_iso3, starts[f.first],
                         ends[f.last], f.rule): None for f in found})  # plain tuples hash faster than records
         # in text order, longer first, then by name: stable sorts on C-level keys, before any record is built
@@ -135,7 +132,7 @@ class OrganisationMatcher:
     def _anchors(self, tokens: TokenList, countries: Sequence[CountryRef], places: Sequence[PlaceRef],
                  listed: list[Found]) -> dict[int, Anchor]:
         """Countries, places and listed organisations by first token: the fixed points of the patterns."""
-        starts, ends = token_starts(tokens), token_ends(tokens)
+        starts, ends = tokens.starts, tokens.ends
         anchors: dict[int, Anchor] = {}
         for ref in countries:
             first, last = index_at(starts, ref.mention.start), index_at(ends, ref.mention.end)

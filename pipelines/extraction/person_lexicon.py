@@ -71,11 +71,11 @@ class PhraseTable:
 
 
 def phrase_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(token.low for token in tokenize(phrase))
+    return tuple(tokenize(phrase).lows)
 
 
 def folded_tokens(phrase: str) -> tuple[str, ...]:
-    return tuple(fold(token.text) for token in tokenize(phrase))
+    return tuple(map(fold, tokenize(phrase).texts))
 
 
 @dataclass

@@ -25,12 +25,9 @@ from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef,
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR
 from pipelines.extraction.sentences import (
     Sentence,
-    Token,
     TokenList,
     fold,
     split_sentences,
-    token_lows,
-    token_starts,
     tokenize,
 )
 
@@ -183,7 +180,7 @@ class PersonExtractor:
         countries: Sequence[CountryRef] = (),
         places: Sequence[PlaceRef] = (),
         published: date | None = None,
-        tokens: list[Token] | None = None,
+        tokens: TokenList | None = None,
         sentences: list[Sentence] | None = None,
     ) -> tuple[PersonRef, ...]:
         """Every named person of `text`, in order of first mention."""
@@ -195,18 +192,13 @@ class PersonExtractor:
 class _Release:
     """The work on one release: token flags, name runs, drafts, references."""
 
-    def __init__(self, ex: PersonExtractor, text: str, tokens: list[Token], sentences: list[Sentence],
+    def __init__(self, ex: PersonExtractor, text: str, tokens: TokenList, sentences: list[Sentence],
                  orgs: Sequence[OrgRef], countries: Sequence[CountryRef], places: Sequence[PlaceRef],
                  published: date | None) -> None:
         self.ex, self.lex, self.text, self.tokens = ex, ex.lex, text, tokens
         self.sentences = sentences
         self.published = published
-        self.keys = token_lows(tokens)
-        self.starts = token_starts(tokens)
-        if isinstance(tokens, TokenList):
-            self.texts, self.ends = tokens.texts, tokens.ends
-        else:
-            self.texts, self.ends = [t.text for t in tokens], [t.end for t in tokens]
+        self.keys, self.texts, self.starts, self.ends = tokens.lows, tokens.texts, tokens.starts, tokens.ends
         self.classes = list(map(ex.word_classes.__getitem__, self.texts))
         self.capitalised = list(compress(count(), self.classes))
         self.entities = self._index_entities(orgs, countries, places)
@@ -341,9 +333,9 @@ class _Release:
         """Index of the first honorific/rank token right before a name (== first when none)."""
         index = first
         while index > 0 and self.title_kind[index - 1] in {"honorific", "rank"} and (
-                self._joined(index - 1, index) or self.tokens[index].text == "."):
+                self._joined(index - 1, index) or self.texts[index] == "."):
             index -= 1
-        while index > 0 and self.tokens[index - 1].text == "." and self.title_kind[index - 2] == "honorific":
+        while index > 0 and self.texts[index - 1] == "." and self.title_kind[index - 2] == "honorific":
             index -= 2  # "Mr. Norov"
         return index
 
@@ -406,11 +398,10 @@ class _Release:
         if not accepted:
             return
         self.in_person[first:last] = [True] * (last - first)
-        name_tokens = self.tokens[first:last]
-        canonical = run.known.canonical_name if run.known else self._canonical(name_tokens)
+        canonical = run.known.canonical_name if run.known else self._canonical(self.texts[first:last])
         draft = self._draft_for(canonical, run.known, first, "title_name" if has_head else "name")
-        mention_start = self.tokens[prefix].start if honorific and words == 1 else name_tokens[0].start
-        draft.mentions.append(self._mention(mention_start, name_tokens[-1].end))
+        mention_start = self.starts[prefix] if honorific and words == 1 else self.starts[first]
+        draft.mentions.append(self._mention(mention_start, self.ends[last - 1]))
         if has_head and not inside_title:
             draft.titles.append(self._trim_title(chain_start, prefix))
             plural = "plural" in self.title_kind[chain_start:prefix]
@@ -449,7 +440,7 @@ class _Release:
             start += 1
         end = start
         while end < len(self.tokens) and (self.title_kind[end] in TITLE_KINDS or self.entities.kind[end]
-                                          or self.keys[end] in CONNECTORS or self.tokens[end].text[0].isupper()):
+                                          or self.keys[end] in CONNECTORS or self.texts[end][0].isupper()):
             if self.in_person[end] or (self.is_name[end] and self.title_kind[end] is None
                                        and not self.entities.kind[end] and self.keys[end - 1] not in CONNECTORS):
                 return None
@@ -464,9 +455,9 @@ class _Release:
         """A person's name inside the name of a thing: "Alexander Nevsky Cathedral", "Nazarbayev University"."""
         if last >= len(self.tokens) or not self._joined(last - 1, last):
             return False
-        token = self.tokens[last]
-        return token.text[0].isupper() and (token.low in self.ex._not_name or self.entities.kind[last] == "org") \
-            and token.low not in self.ex._function_words
+        key = self.keys[last]
+        return self.texts[last][0].isupper() and (key in self.ex._not_name or self.entities.kind[last] == "org") \
+            and key not in self.ex._function_words
 
     def _looks_like_name(self, first: int, last: int) -> bool:
         words = last - first
@@ -484,17 +475,16 @@ class _Release:
 
     def _bracket_country(self, last: int) -> str | None:
         """The country in "Zhang Deguang (People's Republic of China)"."""
-        if last + 1 >= len(self.tokens) or self.tokens[last].text != "(":
+        if last + 1 >= len(self.tokens) or self.texts[last] != "(":
             return None
         close = last + 1
-        while close < len(self.tokens) and close - last < 10 and self.tokens[close].text != ")":
+        while close < len(self.tokens) and close - last < 10 and self.texts[close] != ")":
             close += 1
-        start, end = self.tokens[last].end, self.tokens[min(close, len(self.tokens) - 1)].start
+        start, end = self.ends[last], self.starts[min(close, len(self.tokens) - 1)]
         inside = [c for c in self.entities.countries if start <= c.mention.start and c.mention.end <= end]
         return inside[0].iso3 if inside else None
 
-    def _canonical(self, name_tokens: Sequence[Token]) -> str:
-        words = [t.text for t in name_tokens]
+    def _canonical(self, words: list[str]) -> str:
         if len(words) >= 3:
             words = [words[0]] + [w for w in words[1:-1] if not w.lower().endswith(self.ex._patronymic)] + [words[-1]]
         return " ".join(words)
@@ -504,7 +494,7 @@ class _Release:
         for draft in self.drafts:
             if draft.key == key:
                 return draft
-        draft = _Draft(canonical, key, self.tokens[first].start, known, rule)
+        draft = _Draft(canonical, key, self.starts[first], known, rule)
         self.drafts.append(draft)
         return draft
 
@@ -538,7 +528,7 @@ class _Release:
     def _resolve_single(self, run: _Run) -> None:
         """"Mr Norov", "President Japarov", "Colonel-General Lapin", "Lapin"."""
         index = run.first
-        token = self.tokens[index]
+        word, end = self.texts[index], self.ends[index]
         prefix = self._prefix(index)
         honorific = any(self.title_kind[i] == "honorific" for i in range(prefix, index))
         head = None
@@ -551,23 +541,22 @@ class _Release:
             prefix, head = phrase_start, self.keys[index - 1]
         elif prefix < index:
             head = self.keys[index - 1]
-        key = _fold(token.text)
+        key = _fold(word)
         candidates = [d for d in self.drafts if key in d.family_keys]
         if len(candidates) > 1 and head is not None:
             candidates = [d for d in candidates if any(head in self.keys[a:b] for a, b in d.titles)] or candidates
         if not candidates and honorific:
             candidates = [d for d in self.drafts if self._close_to(key, d)]
         if len(candidates) > 1:
-            candidates = self._most_recent(candidates, token.start)
+            candidates = self._most_recent(candidates, self.starts[index])
         if len(candidates) == 1:
-            start = self.tokens[prefix].start if prefix < index else token.start
-            candidates[0].mentions.append(self._mention(start, token.end))
+            candidates[0].mentions.append(self._mention(self.starts[prefix], end))
             return
         if not candidates and head is not None and not honorific:
             self._titled_surname(index, prefix, key)
         elif not candidates and honorific:
-            draft = self._draft_for(token.text, None, index, "honorific_surname")
-            draft.mentions.append(self._mention(self.tokens[prefix].start, token.end))
+            draft = self._draft_for(word, None, index, "honorific_surname")
+            draft.mentions.append(self._mention(self.starts[prefix], end))
 
     def _titled_surname(self, index: int, prefix: int, key: str) -> None:
         """A known person introduced by office and family name only ("Indian External Affairs Minister
@@ -580,7 +569,7 @@ class _Release:
             return
         self.in_person[index] = True
         draft = self._draft_for(known.canonical_name, known, index, "title_surname")
-        draft.mentions.append(self._mention(self.tokens[index].start, self.tokens[index].end))
+        draft.mentions.append(self._mention(self.starts[index], self.ends[index]))
         draft.titles.append(self._trim_title(chain_start, index))
 
     def _close_to(self, key: str, draft: _Draft) -> bool:
@@ -618,7 +607,7 @@ class _Release:
             if after < len(self.tokens) and self.keys[after] == "of":
                 # "the Secretary-General of the United Nations": qualified after the office
                 following = after + 2 if after + 2 < len(self.tokens) and self.keys[after + 1] == "the" else after + 1
-                position = self.tokens[following].start if following < len(self.tokens) else -1
+                position = self.starts[following] if following < len(self.tokens) else -1
                 qualifier_org = next((o for o in self.entities.orgs if o.mention.start == position), qualifier_org)
                 qualifier_country = next((c.iso3 for c in self.entities.countries if c.mention.start == position),
                                          qualifier_country)
@@ -706,7 +695,7 @@ class _Release:
 
     def _attach_role(self, start: int, end: int, role_key: str, kind: str, qualifier_org: OrgRef | None,
                      qualifier_country: str | None, title_end: int) -> None:
-        position = self.tokens[start].start
+        position = self.starts[start]
         candidates = self._role_holders(role_key, kind)
         if qualifier_org is not None:
             candidates = [d for d in candidates if self._org_of(d) == qualifier_org.canonical_name]
@@ -717,7 +706,7 @@ class _Release:
             candidates = home or candidates
         if len(candidates) > 1:
             candidates = self._most_recent(candidates, position)
-        mention = self._mention(position, self.tokens[end - 1].end)
+        mention = self._mention(position, self.ends[end - 1])
         if len(candidates) == 1:
             candidates[0].mentions.append(mention)
             if kind == "descriptor" and qualifier_country:
@@ -780,9 +769,8 @@ class _Release:
 
     def _finish(self, draft: _Draft) -> None:
         if draft.titles:
-            first, last = max(draft.titles, key=lambda r: (self.tokens[r[1] - 1].end - self.tokens[r[0]].start,
-                                                          -r[0]))
-            draft.title = self._mention(self.tokens[first].start, self.tokens[last - 1].end)
+            first, last = max(draft.titles, key=lambda r: (self.ends[r[1] - 1] - self.starts[r[0]], -r[0]))
+            draft.title = self._mention(self.starts[first], self.ends[last - 1])
             draft.org_name, draft.country = self._title_org_country(first, last, draft)
             return
         if draft.office_title is None:
@@ -840,7 +828,7 @@ class _Release:
         principal = next((p for p in parts if self.keys[p[0]] != "member"), parts[0])
 
         def orgs_in(a: int, b: int) -> list[OrgRef]:
-            lo, hi = self.tokens[a].start, self.tokens[b - 1].end
+            lo, hi = self.starts[a], self.ends[b - 1]
             inside = [o for o in self.entities.orgs if lo <= o.mention.start and o.mention.end <= hi
                       and not self._after_destination(o.mention.start)]
             return sorted(inside, key=lambda o: (o.mention.start, -(o.mention.end - o.mention.start)))
@@ -866,7 +854,7 @@ class _Release:
     def _country_in(self, first: int, last: int) -> str | None:
         """The first state or international body named in a title part: ISO code, "" for an international
         body (its officials represent no state), None when neither is named."""
-        lo, hi = self.tokens[first].start, self.tokens[last - 1].end
+        lo, hi = self.starts[first], self.ends[last - 1]
         hits: list[tuple[int, int, str]] = []
         for country in self.entities.countries:
             if lo <= country.mention.start and country.mention.end <= hi and not self._after_destination(

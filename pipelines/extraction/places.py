@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipelines.extraction.records import Mention, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, split_list
-from pipelines.extraction.textutil import PhraseTrie, Token, match_tokens, spelling_variants
+from pipelines.extraction.textutil import PhraseTrie, TokenList, match_tokens, spelling_variants
 
 # Trie payload: (canonical place name, country iso3 or None, kind); kind "not_place" blocks.
 _Entry = tuple[str, str | None, str]
@@ -41,7 +41,7 @@ class PlaceGazetteer:
                     for variant in sorted(spelling_variants(name))]
         return cls(entries, blockers)
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[PlaceRef]:
+    def find(self, text: str, tokens: TokenList | None = None) -> list[PlaceRef]:
         """Every place mention in `text`, in text order; `tokens` are its `match_tokens` when already cut."""
         refs = []
         for _, _, start, end, values in self._trie.find_longest(match_tokens(text) if tokens is None else tokens):

@@ -9,11 +9,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count, repeat
-from operator import itemgetter
+from itertools import compress, count
 from typing import NamedTuple
-
-from mypy_extensions import mypyc_attr
 
 # "H.E." and "U.S." stay one token; words keep inner hyphens and apostrophes (Min'er, Oyun-Erdene);
 # a possessive "'s" is split off by `tokenize`. The repetitions never need to give characters back, so they are
@@ -36,24 +33,34 @@ class Token(NamedTuple):
     low: str  # lower-cased, apostrophes and dashes unified
 
 
-_new_token = tuple.__new__  # with `Token`, a Token from a 4-tuple, without the Python-level __new__
-_START, _TEXT, _LOW, _FIRST = itemgetter(0), itemgetter(2), itemgetter(3), itemgetter(0)
 _MARKS = frozenset({'"', "“", "”", ".", "!", "?"})  # the tokens that can end a sentence
 _LINE_BREAK = re.compile("\n")
 
 
-@mypyc_attr(native_class=False)
-class TokenList(list):  # type: ignore[type-arg]
-    """The tokens of one text, with the columns that every matcher indexes them by, cut once by `tokenize`.
+class TokenList:
+    """The tokens of one text as the columns that every matcher indexes them by, cut once by `tokenize`.
 
-    Read-only by convention: the columns are shared by the person, event, statement and topic matchers.
+    Only columns: the matchers never need a `Token` object, and building one per token cost a twentieth of a release, so
+    one is built only when asked for (by index or by iterating). Read-only by convention: the columns are shared by the
+    person, event, statement and topic matchers.
     """
 
     __slots__ = ("ends", "lows", "starts", "texts")
-    lows: list[str]  # `Token.low` of every token
-    starts: list[int]  # `Token.start` of every token
-    ends: list[int]  # `Token.end` of every token
-    texts: list[str]  # `Token.text` of every token
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str], lows: list[str]) -> None:
+        self.starts = starts  # `Token.start` of every token
+        self.ends = ends  # `Token.end` of every token
+        self.texts = texts  # `Token.text` of every token
+        self.lows = lows  # `Token.low` of every token
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index: int) -> Token:
+        return Token(self.starts[index], self.ends[index], self.texts[index], self.lows[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.starts, self.ends, self.texts, self.lows)
 
 
 class Sentence(NamedTuple):
@@ -67,8 +74,7 @@ class Sentence(NamedTuple):
 def tokenize(text: str) -> TokenList:
     """Word, number and punctuation tokens in text order (the matches of `_TOKEN`), cut by `_cut_words`.
 
-    Only the few tokens with an apostrophe or a dash to unify, or a possessive to split off, are handled one by one,
-    on the columns, before the tokens are built.
+    Only the few tokens with an apostrophe or a dash to unify, or a possessive to split off, are handled one by one.
     """
     words, starts, ends = _cut_words(text)
     lows = list(map(str.lower, words))
@@ -88,9 +94,7 @@ def tokenize(text: str) -> TokenList:
     for index, start, cut, end in cuts:  # last first, as cut above
         ends[index:index + 1] = [cut, end]
         words[index:index + 1] = [text[start:cut], text[cut:end]]
-    tokens = TokenList(map(_new_token, repeat(Token), zip(starts, ends, words, lows)))
-    tokens.lows, tokens.starts, tokens.ends, tokens.texts = lows, starts, ends, words
-    return tokens
+    return TokenList(starts, ends, words, lows)
 
 
 def _cut_words(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -148,90 +152,71 @@ def _possessive_ends(text: str) -> list[int]:
     return sorted(ends)
 
 
-def token_lows(tokens: list[Token]) -> list[str]:
-    """The `low` of every token: matchers index tokens by these keys. Shared when `tokens` is a `TokenList`."""
-    return tokens.lows if isinstance(tokens, TokenList) else list(map(_LOW, tokens))
-
-
-def token_starts(tokens: list[Token]) -> list[int]:
-    """The start offset of every token, for `bisect`. Shared when `tokens` is a `TokenList`."""
-    return tokens.starts if isinstance(tokens, TokenList) else list(map(_START, tokens))
-
-
-def token_texts(tokens: list[Token]) -> list[str] | Iterator[str]:
-    """The text of every token, in order. Shared when `tokens` is a `TokenList`."""
-    return tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
-
-
-def capitalised_indexes(tokens: list[Token]) -> list[int]:
-    """Indexes of the tokens whose first character is upper case (a C-level pass)."""
-    return list(compress(count(), map(str.isupper, map(_FIRST, token_texts(tokens)))))
-
-
-def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+def split_sentences(text: str, tokens: TokenList) -> list[Sentence]:
     """Sentences: a line break always ends one; `.`/`!`/`?` end one outside quotes unless an abbreviation or an
     initial precedes, or the next word starts lower-case."""
     sentences: list[Sentence] = []
     paragraph = 0
     first = 0
     in_quote = False
-    total = len(tokens)
+    texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
+    total = len(texts)
     # Only tokens after a line break and quotes and stops can change anything; both kinds are found in C.
-    starts = token_starts(tokens)
     breaks = {bisect.bisect_right(starts, m.start()) for m in _LINE_BREAK.finditer(text)}  # tokens after a "\n"
-    marks = compress(count(), map(_MARKS.__contains__, token_texts(tokens)))
+    marks = compress(count(), map(_MARKS.__contains__, texts))
 
     def close(last: int) -> None:
         if last > first:
-            sentences.append(Sentence(tokens[first].start, tokens[last - 1].end, paragraph, first, last))
+            sentences.append(Sentence(starts[first], ends[last - 1], paragraph, first, last))
 
     for index in sorted(breaks.union(marks)):
         if index >= total:
             continue
-        token = tokens[index]
+        word = texts[index]
         if index > first and index in breaks:
             close(index)
             first = index
             in_quote = False
             paragraph += 1
-        if token.text in {'"', "“", "”"}:
-            in_quote = (not in_quote) if token.text == '"' else token.text == "“"
+        if word in {'"', "“", "”"}:
+            in_quote = (not in_quote) if word == '"' else word == "“"
             if in_quote or index + 1 >= total or not _ends_sentence(tokens, index - 1):
                 continue
-            if _attribution_follows(tokens, index + 1):
+            if _attribution_follows(texts, index + 1):
                 continue  # '..." Mr Alimov said.' stays with its quote
-        elif token.text not in {".", "!", "?"} or in_quote or not _ends_sentence(tokens, index):
+        elif word not in {".", "!", "?"} or in_quote or not _ends_sentence(tokens, index):
             continue
-        following = tokens[index + 1] if index + 1 < total else None
-        if following is None or index + 1 in breaks:
+        if index + 1 >= total or index + 1 in breaks:
             continue  # the line break closes it
-        if following.text[:1].isupper() or following.text[:1].isdigit() or following.text in {'"', "“"}:
+        following = texts[index + 1]
+        if following[:1].isupper() or following[:1].isdigit() or following in {'"', "“"}:
             close(index + 1)
             first = index + 1
     close(total)
     return sentences
 
 
-def _attribution_follows(tokens: list[Token], index: int) -> bool:
+def _attribution_follows(texts: list[str], index: int) -> bool:
     """A short tail after a closing quote that ends the sentence ('Mr Alimov said.')."""
-    for offset, token in enumerate(tokens[index:index + 9]):
-        if token.text in {'"', "“", "”"}:
+    for offset, word in enumerate(texts[index:index + 9]):
+        if word in {'"', "“", "”"}:
             return False
-        if token.text in {".", "!", "?"}:
+        if word in {".", "!", "?"}:
             return offset > 0
     return False
 
 
-def _ends_sentence(tokens: list[Token], index: int) -> bool:
+def _ends_sentence(tokens: TokenList, index: int) -> bool:
     """Whether the token at `index` is a full stop (or `!`, `?`) that can end a sentence."""
-    if index < 1 or tokens[index].text not in {".", "!", "?"}:
+    texts = tokens.texts
+    if index < 1 or texts[index] not in {".", "!", "?"}:
         return False
-    before = tokens[index - 1]
-    if before.end != tokens[index].start:
+    before = index - 1
+    if tokens.ends[before] != tokens.starts[index]:
         return True
-    if before.low in _ABBREVIATIONS:
+    if tokens.lows[before] in _ABBREVIATIONS:
         return False
-    return not (len(before.text) == 1 and before.text.isupper())
+    return not (len(texts[before]) == 1 and texts[before].isupper())
 
 
 @lru_cache(maxsize=1 << 16)

@@ -18,7 +18,7 @@ from pathlib import Path
 from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
 from pipelines.extraction.records import CountryRef, Mention, OrgRef, PersonRef, StatementRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
-from pipelines.extraction.sentences import Sentence, Token, split_sentences, token_lows, token_starts, tokenize
+from pipelines.extraction.sentences import Sentence, TokenList, split_sentences, tokenize
 
 PRONOUNS = frozenset({"he", "she"})
 SKIPPABLE = frozenset({"also", "further", "then", "once", "again", "additionally", "in", "turn", "particularly",
@@ -60,7 +60,7 @@ class StatementExtractor:
         self,
         text: str,
         *,
-        tokens: list[Token] | None = None,
+        tokens: TokenList | None = None,
         sentences: list[Sentence] | None = None,
         persons: Sequence[PersonRef] = (),
         orgs: Sequence[OrgRef] = (),
@@ -73,10 +73,10 @@ class StatementExtractor:
 
 
 class _Reader:
-    def __init__(self, cues: PhraseTable, cameo: dict[str, str], acts: frozenset[str], text: str, tokens: list[Token],
+    def __init__(self, cues: PhraseTable, cameo: dict[str, str], acts: frozenset[str], text: str, tokens: TokenList,
                  persons: Sequence[PersonRef], orgs: Sequence[OrgRef], countries: Sequence[CountryRef]) -> None:
-        self.cues, self.cameo, self.acts, self.text, self.tokens = cues, cameo, acts, text, tokens
-        self.keys = token_lows(tokens)
+        self.cues, self.cameo, self.acts, self.text = cues, cameo, acts, text
+        self.keys, self.texts, self.starts, self.ends = tokens.lows, tokens.texts, tokens.starts, tokens.ends
         self.person_end: dict[int, PersonRef] = {}
         self.person_start: dict[int, PersonRef] = {}
         for person in persons:
@@ -93,7 +93,7 @@ class _Reader:
         self.last_speaker: str | None = None
 
     def _quoted(self) -> list[bool]:
-        flags = [False] * len(self.tokens)
+        flags = [False] * len(self.keys)
         if not any(map(self.text.__contains__, QUOTES)):
             return flags  # most releases quote no one
         inside, start = False, 0  # whether tokens from `start` on are quoted
@@ -101,7 +101,7 @@ class _Reader:
             if inside:
                 flags[start:index] = [True] * (index - start)
             flags[index] = True
-            text = self.tokens[index].text
+            text = self.texts[index]
             inside = (not inside) if text == '"' else text == "“"
             start = index + 1
         if inside:
@@ -111,7 +111,7 @@ class _Reader:
     def _quote_marks(self) -> list[int]:
         """The indexes of the quote-mark tokens, in order: a quote mark is a token of its own, so they are found in
         the text by `str.find`, much faster than a pass over the token keys."""
-        starts = token_starts(self.tokens)
+        starts = self.starts
         marks = []
         for quote in QUOTES:
             at = self.text.find(quote)
@@ -150,7 +150,7 @@ class _Reader:
             if subject is None and act is not None and self.keys[index - 1] == "and":  # "met X and stressed"
                 subject = _Subject(act.speaker, act.org_name, act.confidence)
             if subject is not None:
-                cue_text = self.text[self.tokens[index].start:self.tokens[index + length - 1].end]
+                cue_text = self.text[self.starts[index]:self.ends[index + length - 1]]
                 mention = Mention(sentence.start, sentence.end, self.text[sentence.start:sentence.end])
                 found = StatementRef(subject.speaker, subject.org_name, act_type, cue_text, mention,
                                      "cue_subject", subject.confidence, self.cameo[act_type])
@@ -164,7 +164,7 @@ class _Reader:
         cue = self.keys[index:index + length]
         if cue[:2] == ["according", "to"]:
             after = index + length
-            person = self.person_start.get(self.tokens[after].start) if after < sentence.last_token else None
+            person = self.person_start.get(self.starts[after]) if after < sentence.last_token else None
             return _Subject(person.canonical_name, None, 0.9) if person else None
         if cue[0] == "in" and len(cue) == 3:  # "In his words,"
             return _Subject(self.last_speaker, None, 0.7) if self.last_speaker else None
@@ -173,21 +173,21 @@ class _Reader:
             before -= 1
         if before < sentence.first_token:
             return None
-        end = self.tokens[before].end
+        end = self.ends[before]
         person = self.person_end.get(end)
         if person is not None:
             return _Subject(person.canonical_name, None, 0.9)
         if self.keys[before] in PRONOUNS and self.last_speaker:
             return _Subject(self.last_speaker, None, 0.7)
-        if self.keys[before] in SIDE_WORDS and before > 0 and self.tokens[before - 1].end in self.country_end:
-            return self._country_subject(self.country_end[self.tokens[before - 1].end].iso3)
+        if self.keys[before] in SIDE_WORDS and before > 0 and self.ends[before - 1] in self.country_end:
+            return self._country_subject(self.country_end[self.ends[before - 1]].iso3)
         if end in self.org_end and cue != ["will"]:
             return _Subject(None, self.org_end[end].canonical_name, 0.7)
         if end in self.country_end and (before == sentence.first_token or self.keys[before - 1] == ","):
             return self._country_subject(self.country_end[end].iso3)
         after = index + length
-        if self.tokens[index - 1].text in _BEFORE_SPEAKER_AFTER and after < sentence.last_token:
-            person = self.person_start.get(self.tokens[after].start)
+        if self.texts[index - 1] in _BEFORE_SPEAKER_AFTER and after < sentence.last_token:
+            person = self.person_start.get(self.starts[after])
             if person is not None:  # '..." said Mr Alimov.'
                 return _Subject(person.canonical_name, None, 0.9)
         return None

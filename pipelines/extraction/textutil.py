@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count, product, repeat
-from operator import itemgetter, not_
+from itertools import accumulate, compress, count, product
+from operator import not_
 from typing import Generic, NamedTuple, TypeVar
-
-from mypy_extensions import mypyc_attr
 
 V = TypeVar("V")
 
-TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 DASHES = frozenset("-‐‑‒–—")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 KEY_TABLE = {**APOSTROPHES, **{ord(dash): "-" for dash in DASHES}}
@@ -51,49 +48,55 @@ class Token(NamedTuple):
     end: int
     key: str  # the form used for matching: unified apostrophes and dashes
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
 
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+def is_word(text: str) -> bool:
+    """Whether a token's text is a word, not a punctuation mark."""
+    return text[0].isalnum() or text[0] == "_"
 
 
 def is_capitalised_word(text: str) -> bool:
-    """Whether a token's text is a word that starts with a capital (`Token.is_word` and `Token.is_capitalised`), for
-    matchers that read the token columns."""
+    """Whether a token's text is a word that starts with a capital."""
     return text[0].isupper() and text[0].isalnum()
 
 
-@mypyc_attr(native_class=False)
-class TokenList(list):  # type: ignore[type-arg]
-    """The tokens of one text with the columns the matchers index them by, cut once by `_cut`.
+class TokenList:
+    """The tokens of one text as the columns the matchers index them by, cut once by `_cut`.
 
-    Read-only by convention: the columns are shared by every gazetteer that matches the same tokens.
+    Only columns: the matchers never need a `Token` object, and building one per token cost a twentieth of a release,
+    so one is built only when asked for (by index or by iterating). Read-only by convention: the columns are shared by
+    every gazetteer that matches the same tokens.
     """
 
     __slots__ = ("ends", "keys", "starts", "texts")
-    texts: list[str]
-    starts: list[int]
-    ends: list[int]
-    keys: list[str]
+
+    def __init__(self, texts: list[str], starts: list[int], ends: list[int], keys: list[str]) -> None:
+        self.texts = texts  # `Token.text` of every token
+        self.starts = starts  # `Token.start` of every token
+        self.ends = ends  # `Token.end` of every token
+        self.keys = keys  # `Token.key` of every token
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, index: int) -> Token:
+        return Token(self.texts[index], self.starts[index], self.ends[index], self.keys[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(Token, self.texts, self.starts, self.ends, self.keys)
 
 
-_TOKEN_SPLIT = re.compile(f"({TOKEN_RE.pattern})")  # re.split with it alternates gaps and tokens
-# The same without dash tokens: a dash falls into a gap, so the other tokens keep their offsets.
+# Words and punctuation marks but dashes: a dash falls into a gap, so the other tokens keep their offsets.
 _MATCH_TOKEN = re.compile(r"\w+|[^\w\s" + re.escape("".join(sorted(DASHES))) + "]")
-_MATCH_TOKEN_SPLIT = re.compile(f"({_MATCH_TOKEN.pattern})")
+_MATCH_TOKEN_SPLIT = re.compile(f"({_MATCH_TOKEN.pattern})")  # re.split with it alternates gaps and tokens
 # The characters that a key changes.
 _KEYED_CHARS = tuple(chr(c) for c, to in KEY_TABLE.items() if chr(c) != to)
 _KEYED = re.compile("[" + re.escape("".join(_KEYED_CHARS)) + "]")
-_TEXT, _START, _END, _KEY = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def _cut(text: str, splitter: re.Pattern[str]) -> TokenList:
     """The tokens that `splitter` (a token regex in one group) cuts from `text`.
 
-    Tokenising is a large share of the cost of a release, so the tokens are assembled by C-level iteration: `re.split`
+    Tokenising is a large share of the cost of a release, so the columns are assembled by C-level iteration: `re.split`
     gives gaps and tokens in turn, running lengths give the offsets. Only the few tokens with an apostrophe or a dash
     to unify get a key of their own.
     """
@@ -110,10 +113,7 @@ def _token_list(text: str, words: list[str], starts: list[int], ends: list[int])
             index = bisect.bisect_right(starts, match.start()) - 1  # the token the character is in
             if index >= 0 and starts[index] <= match.start() < ends[index]:
                 keys[index] = words[index].translate(KEY_TABLE)
-    # Token tuples straight from their fields, without the Python-level `Token.__new__`
-    tokens = TokenList(map(tuple.__new__, repeat(Token), zip(words, starts, ends, keys)))
-    tokens.texts, tokens.starts, tokens.ends, tokens.keys = words, starts, ends, keys
-    return tokens
+    return TokenList(words, starts, ends, keys)
 
 
 def match_tokens_within(text: str, texts: list[str], starts: list[int], ends: list[int]) -> TokenList:
@@ -145,54 +145,38 @@ def _recut(word: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]
             tuple(piece.end() for piece in pieces))
 
 
-def tokenize(text: str) -> TokenList:
-    """Words and punctuation marks of `text`, in order."""
-    return _cut(text, _TOKEN_SPLIT)
-
-
 def match_tokens(text: str) -> TokenList:
     """Tokens used for phrase matching: every token except dashes."""
     return _cut(text, _MATCH_TOKEN_SPLIT)
 
 
-def indexes_of(tokens: Sequence[Token], texts: Container[str]) -> list[int]:
+def indexes_of(tokens: TokenList, texts: Container[str]) -> list[int]:
     """Indexes of the tokens whose text is one of `texts`, in order (found without a Python-level loop)."""
-    words = tokens.texts if isinstance(tokens, TokenList) else map(_TEXT, tokens)
-    return list(compress(count(), map(texts.__contains__, words)))
+    return list(compress(count(), map(texts.__contains__, tokens.texts)))
 
 
-def indexes_of_keys(tokens: Sequence[Token], keys: Container[str]) -> list[int]:
+def indexes_of_keys(tokens: TokenList, keys: Container[str]) -> list[int]:
     """Indexes of the tokens whose key is one of `keys`, in order (found without a Python-level loop)."""
-    return list(compress(count(), map(keys.__contains__, token_keys(tokens))))
-
-
-def token_starts(tokens: Sequence[Token]) -> list[int]:
-    """The start offset of every token, for `bisect` (shared, not to be changed, when `tokens` is a `TokenList`)."""
-    return tokens.starts if isinstance(tokens, TokenList) else list(map(_START, tokens))
-
-
-def token_ends(tokens: Sequence[Token]) -> list[int]:
-    """The end offset of every token, for `bisect` (shared, not to be changed, when `tokens` is a `TokenList`)."""
-    return tokens.ends if isinstance(tokens, TokenList) else list(map(_END, tokens))
+    return list(compress(count(), map(keys.__contains__, tokens.keys)))
 
 
 def index_at(offsets: list[int], offset: int) -> int | None:
-    """The index of `offset` in the sorted list `offsets` (`token_starts`, `token_ends`), or None."""
+    """The index of `offset` in the sorted list `offsets` (a `TokenList`'s `starts` or `ends`), or None."""
     index = bisect.bisect_left(offsets, offset)
     return index if index < len(offsets) and offsets[index] == offset else None
 
 
-def hyphen_joined(text: str, tokens: Sequence[Token], i: int) -> bool:
+def hyphen_joined(text: str, tokens: TokenList, i: int) -> bool:
     """Whether token `i` continues the previous word across a hyphen ("Long-term", "Anti-drug")."""
-    if not 0 < i < len(tokens):
+    if not 0 < i < len(tokens.texts):
         return False
-    left, right = tokens[i - 1], tokens[i]
-    return right.start == left.end + 1 and text[left.end] in DASHES and left.is_word
+    left_end = tokens.ends[i - 1]
+    return tokens.starts[i] == left_end + 1 and text[left_end] in DASHES and is_word(tokens.texts[i - 1])
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
     """The token keys of a phrase, as stored in a `PhraseTrie`."""
-    return tuple(t.key for t in match_tokens(phrase))
+    return tuple(match_tokens(phrase).keys)
 
 
 def spelling_variants(phrase: str) -> set[str]:
@@ -212,11 +196,6 @@ def find_word(text: str, phrase: str, start: int = 0) -> int:
     """Index of the first whole-word occurrence of `phrase` in `text` at or after `start`, or -1."""
     m = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)").search(text, start)
     return m.start() if m else -1
-
-
-def token_keys(tokens: Sequence[Token]) -> list[str]:
-    """The key of every token (shared, not to be changed, when `tokens` is a `TokenList`)."""
-    return tokens.keys if isinstance(tokens, TokenList) else list(map(_KEY, tokens))
 
 
 class PhraseMatch(NamedTuple, Generic[V]):
@@ -266,14 +245,14 @@ class PhraseTrie(Generic[V]):
         """The keys that begin some phrase."""
         return frozenset(self._root)
 
-    def find_all(self, tokens: Sequence[Token], candidates: Iterable[int] | None = None) -> list[PhraseMatch[V]]:
+    def find_all(self, tokens: TokenList, candidates: Iterable[int] | None = None) -> list[PhraseMatch[V]]:
         """Every occurrence of every phrase, nested and overlapping ones included, in text order and, at one
         position, shorter first.
 
         `candidates`, when given, are token indexes among which every phrase begins (`first_keys` or more), found by a
         scan that the caller shares with other look-ups.
         """
-        root, keys, starts, ends = self._root, token_keys(tokens), token_starts(tokens), token_ends(tokens)
+        root, keys, starts, ends = self._root, tokens.keys, tokens.starts, tokens.ends
         total = len(keys)
         out = []
         for i in self._starts(keys) if candidates is None else candidates:
@@ -289,9 +268,9 @@ class PhraseTrie(Generic[V]):
                     break
         return out
 
-    def find_longest(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
+    def find_longest(self, tokens: TokenList) -> list[PhraseMatch[V]]:
         """Leftmost-longest matches that do not overlap each other."""
-        root, keys, starts, ends = self._root, token_keys(tokens), token_starts(tokens), token_ends(tokens)
+        root, keys, starts, ends = self._root, tokens.keys, tokens.starts, tokens.ends
         total = len(keys)
         out = []
         following = 0  # the first token after the last match

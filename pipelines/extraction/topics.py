@@ -18,10 +18,8 @@ from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows, spl
 from pipelines.extraction.sentences import (
     KEY_DASHES,
     Sentence,
-    Token,
+    TokenList,
     split_sentences,
-    token_lows,
-    token_starts,
     tokenize,
 )
 
@@ -51,7 +49,7 @@ class _Topic:
 
 def _term_keys(term: str) -> list[tuple[str, ...]]:
     """The token keys of a term and of its plural (the last word inflected)."""
-    key = tuple(token.low for token in tokenize(term))
+    key = tuple(tokenize(term).lows)
     if not key:
         return []
     last = key[-1]
@@ -95,13 +93,12 @@ class TopicMatcher:
                             topics.append(_Topic(row["topic_id"], rule, confidence))
         return cls({key: tuple(topics) for key, topics in terms.items()})
 
-    def find(self, text: str, *, tokens: list[Token] | None = None,
+    def find(self, text: str, *, tokens: TokenList | None = None,
              sentences: list[Sentence] | None = None) -> tuple[TopicRef, ...]:
         """One TopicRef per (sentence, topic) of `text`, in text order."""
         tokens = tokens if tokens is not None else tokenize(text)
         sentences = sentences if sentences is not None else split_sentences(text, tokens)
-        keys = token_lows(tokens)
-        hits = self._hits(text, keys, token_starts(tokens))
+        hits = self._hits(text, tokens.lows, tokens.starts)
         if not hits:
             return ()
         firsts = [sentence.first_token for sentence in sentences]
@@ -122,7 +119,7 @@ class TopicMatcher:
             if which not in spans:
                 sentence = sentences[which]
                 spans[which] = Mention(sentence.start, sentence.end, text[sentence.start:sentence.end])
-            start, end = tokens[index].start, tokens[index + length - 1].end
+            start, end = tokens.starts[index], tokens.ends[index + length - 1]
             found.append(TopicRef(topic_id, spans[which], Mention(start, end, text[start:end]), rule, -negative))
         found.sort(key=lambda ref: (ref.mention.start, ref.matched_term.start, ref.topic_id))
         return tuple(found)
