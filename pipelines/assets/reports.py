@@ -9,15 +9,17 @@ the run's log says so.
 import base64
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dagster as dg
 import duckdb
-import pandas as pd
 
-from pipelines import charts
 from pipelines.assets.models import MODEL_NAMES
 from pipelines.assets.views import VIEW_NAMES
 from pipelines.resources import ParquetExportResource, WarehouseResource
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TOP = 15
 
@@ -102,7 +104,11 @@ def draw(
     connection: duckdb.DuckDBPyConnection, out_dir: Path, log: logging.Logger
 ) -> dict[str, tuple[str, list[Path]]]:
     """Every chart: name -> (caption, [png, svg])."""
-    def frame(sql: str) -> pd.DataFrame:
+    # matplotlib and pandas take about a second to import: only a run that draws the charts pays it, not every process
+    # that loads the code location (each run, the UI, the sensor's ticks)
+    from pipelines import charts
+
+    def frame(sql: str) -> "pd.DataFrame":
         return connection.execute(sql).fetchdf()
 
     period = _period_name(connection)
