@@ -14,8 +14,9 @@ import os
 import sys
 from pathlib import Path
 
-COMPILED_MODULES = ("countries", "dates", "documents", "events", "org_patterns", "organisations", "person_lexicon",
-                    "persons", "places", "records", "release", "sentences", "statements", "textutil", "topics")
+COMPILED_MODULES = ("countries", "dates", "documents", "events", "identity", "normalise", "offices", "org_patterns",
+                    "organisations", "person_lexicon", "persons", "places", "records", "release", "sentences",
+                    "statements", "textutil", "topics")
 SOURCE_DIR = Path(__file__).resolve().parent
 NATIVE_DIR = SOURCE_DIR.parents[1] / "build" / "native"
 DIGEST_FILE = NATIVE_DIR / "sources.sha256"
