@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import chain, compress, count
+from itertools import chain
 from pathlib import Path
 
 from pipelines.extraction.dates import DateMention, find_date_mentions
@@ -24,6 +24,7 @@ from pipelines.extraction.places import PlaceGazetteer
 from pipelines.extraction.records import EventRef, Mention, OrgRef, PersonRef, PlaceRef
 from pipelines.extraction.reference import DEFAULT_REFERENCE_DIR, load_rows
 from pipelines.extraction.sentences import Sentence, TokenList, split_sentences, tokenize
+from pipelines.extraction.textutil import indexes_in
 
 RELATIVE_OPENERS = frozenset({"who", "which", "whose"})
 NAME_NOUNS = frozenset({"conference", "forum", "exhibition", "festival", "expo", "day", "days", "summit", "games",
@@ -52,9 +53,9 @@ def _outside(places: Sequence[PlaceRef], orgs: Sequence[OrgRef]) -> list[PlaceRe
 
 
 def _phrase_starts(tables: Sequence[PhraseTable], firsts: Container[str], keys: list[str]) -> list[list[int]]:
-    """For each table, the indexes of the tokens that can begin one of its phrases: one pass in C for all of them
+    """For each table, the indexes of the tokens that can begin one of its phrases: one pass for all of them
     (`firsts`: the first words of all their phrases)."""
-    candidates = list(compress(count(), map(firsts.__contains__, keys)))
+    candidates = indexes_in(keys, firsts)
     return [[index for index in candidates if keys[index] in table.longest_by_first] for table in tables]
 
 
@@ -229,8 +230,8 @@ class EventExtractor:
         first, last = sentence.first_token, sentence.last_token
         following = first  # the first token after the last trigger
         candidates: Iterable[int]
-        if starts is None:  # only tokens that can begin a phrase are tried, found in C
-            candidates = compress(range(first, last), map(table.longest_by_first.__contains__, keys[first:last]))
+        if starts is None:  # only tokens that can begin a phrase are tried
+            candidates = [index for index in range(first, last) if keys[index] in table.longest_by_first]
         else:
             candidates = starts[bisect_left(starts, first):bisect_left(starts, last)]
         for index in candidates:

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import compress, count, repeat
 from operator import attrgetter
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from pipelines.extraction.sentences import (
     split_sentences,
     tokenize,
 )
+from pipelines.extraction.textutil import indexes_in
 
 CONNECTORS = frozenset({"of", "the", "for", "to", "and", "in", "on", "at", "&", "'s"})
 TITLE_KINDS = frozenset({"head", "modifier", "role", "plural", "occupation"})
@@ -48,7 +48,6 @@ _CHAIN_TITLE_KINDS = TITLE_KINDS | {"rank"}  # the title words of a chain before
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _DIGIT = re.compile(r"\d")
 _FIRST = attrgetter("first")
-_MENTION, _START, _END = attrgetter("mention"), attrgetter("start"), attrgetter("end")
 # `fold` of a word or name: asked for every name, surname and known-name word, and the same ones recur
 _fold = lru_cache(maxsize=1 << 15)(fold)
 # What the spelling of a token says (bits of `PersonExtractor.word_classes`)
@@ -200,7 +199,7 @@ class _Release:
         self.published = published
         self.keys, self.texts, self.starts, self.ends = tokens.lows, tokens.texts, tokens.starts, tokens.ends
         self.classes = list(map(ex.word_classes.__getitem__, self.texts))
-        self.capitalised = list(compress(count(), self.classes))
+        self.capitalised = [index for index, bits in enumerate(self.classes) if bits]
         self.entities = self._index_entities(orgs, countries, places)
         self.title_kind, self.title_phrase = self._index_titles()
         self.is_name, self.run_starts = self._name_tokens()
@@ -222,11 +221,11 @@ class _Release:
                         places: Sequence[PlaceRef]) -> _Entities:
         kind: list[str | None] = [None] * len(self.tokens)
         starts = self.starts
-        for label, refs in (("place", places), ("country", countries), ("org", orgs)):
-            mentions = list(map(_MENTION, refs))
-            firsts = map(bisect.bisect_left, repeat(starts), map(_START, mentions))
-            for first, last in zip(firsts, map(bisect.bisect_left, repeat(starts), map(_END, mentions))):
-                kind[first:last] = [label] * (last - first)
+        spans = [("place", ref.mention) for ref in places] + [("country", ref.mention) for ref in countries] \
+            + [("org", ref.mention) for ref in orgs]  # later kinds overwrite earlier ones
+        for label, mention in spans:
+            first, last = bisect.bisect_left(starts, mention.start), bisect.bisect_left(starts, mention.end)
+            kind[first:last] = [label] * (last - first)
         return _Entities(kind, orgs, countries, places)
 
     def _index_titles(self) -> tuple[list[str | None], dict[int, tuple[int, str]]]:
@@ -234,8 +233,7 @@ class _Release:
         kinds: list[str | None] = [None] * len(self.tokens)
         phrases: dict[int, tuple[int, str]] = {}
         following = 0  # the first token after the last title phrase
-        # only tokens that can begin a title phrase are tried, found in C
-        for index in compress(range(len(self.keys)), map(self.lex.titles.longest_by_first.__contains__, self.keys)):
+        for index in indexes_in(self.keys, self.lex.titles.longest_by_first):  # the tokens that can begin a title
             if index < following:
                 continue
             found = self.lex.titles.match(self.keys, index)

@@ -9,7 +9,6 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count
 from typing import NamedTuple
 
 # "H.E." and "U.S." stay one token; words keep inner hyphens and apostrophes (Min'er, Oyun-Erdene);
@@ -161,9 +160,9 @@ def split_sentences(text: str, tokens: TokenList) -> list[Sentence]:
     in_quote = False
     texts, starts, ends = tokens.texts, tokens.starts, tokens.ends
     total = len(texts)
-    # Only tokens after a line break and quotes and stops can change anything; both kinds are found in C.
+    # Only tokens after a line break and quotes and stops can change anything.
     breaks = {bisect.bisect_right(starts, m.start()) for m in _LINE_BREAK.finditer(text)}  # tokens after a "\n"
-    marks = compress(count(), map(_MARKS.__contains__, texts))
+    marks = [index for index, word in enumerate(texts) if word in _MARKS]
 
     def close(last: int) -> None:
         if last > first:

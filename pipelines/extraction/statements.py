@@ -12,7 +12,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress
 from pathlib import Path
 
 from pipelines.extraction.person_lexicon import PhraseTable, phrase_tokens
@@ -138,8 +137,9 @@ class _Reader:
         first, last = sentence.first_token, sentence.last_token
         following = first  # the first token after the last cue
         act: StatementRef | None = None  # the first act cue with a subject: kept unless a speech cue follows
-        # only tokens that can begin a cue are tried, found in C
-        for index in compress(range(first, last), map(self.cues.longest_by_first.__contains__, self.keys[first:last])):
+        for index in range(first, last):
+            if self.keys[index] not in self.cues.longest_by_first:  # only tokens that can begin a cue are tried
+                continue
             if index < following or self.quoted[index]:
                 continue
             match = self.cues.match(self.keys, index, last)

@@ -10,8 +10,7 @@ import bisect
 import re
 from collections.abc import Container, Iterable, Iterator
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count, product
-from operator import not_
+from itertools import accumulate, product
 from typing import Generic, NamedTuple, TypeVar
 
 V = TypeVar("V")
@@ -125,9 +124,8 @@ def match_tokens_within(text: str, texts: list[str], starts: list[int], ends: li
     a second pass of the regex engine.
     """
     words, starts, ends = texts.copy(), starts.copy(), ends.copy()
-    # the tokens with a mark, found in C, then checked one by one: most of them are lone punctuation marks
-    marked = compress(count(), map(not_, map(str.isalnum, texts)))
-    recut = [index for index in marked if len(texts[index]) > 1 or texts[index] in DASHES]
+    # the tokens with a mark that are more than a lone punctuation mark
+    recut = [index for index, word in enumerate(texts) if not word.isalnum() and (len(word) > 1 or word in DASHES)]
     for index in reversed(recut):  # last first: a cut moves only the tokens after it
         offset = starts[index]
         pieces, piece_starts, piece_ends = _recut(texts[index])
@@ -150,14 +148,23 @@ def match_tokens(text: str) -> TokenList:
     return _cut(text, _MATCH_TOKEN_SPLIT)
 
 
+def indexes_in(items: list[str], wanted: Container[str]) -> list[int]:
+    """Indexes of the items that are in `wanted`, in order: the scan every matcher starts with, a compiled loop."""
+    found: list[int] = []
+    for index, item in enumerate(items):
+        if item in wanted:
+            found.append(index)
+    return found
+
+
 def indexes_of(tokens: TokenList, texts: Container[str]) -> list[int]:
-    """Indexes of the tokens whose text is one of `texts`, in order (found without a Python-level loop)."""
-    return list(compress(count(), map(texts.__contains__, tokens.texts)))
+    """Indexes of the tokens whose text is one of `texts`, in order."""
+    return indexes_in(tokens.texts, texts)
 
 
 def indexes_of_keys(tokens: TokenList, keys: Container[str]) -> list[int]:
-    """Indexes of the tokens whose key is one of `keys`, in order (found without a Python-level loop)."""
-    return list(compress(count(), map(keys.__contains__, tokens.keys)))
+    """Indexes of the tokens whose key is one of `keys`, in order."""
+    return indexes_in(tokens.keys, keys)
 
 
 def index_at(offsets: list[int], offset: int) -> int | None:
@@ -237,8 +244,8 @@ class PhraseTrie(Generic[V]):
             self.add(phrase, value)
 
     def _starts(self, keys: list[str]) -> list[int]:
-        """Indexes of the keys that begin some phrase (found without a Python-level loop)."""
-        return list(compress(count(), map(self._root.__contains__, keys)))
+        """Indexes of the keys that begin some phrase."""
+        return indexes_in(keys, self._root)
 
     @property
     def first_keys(self) -> frozenset[str]:

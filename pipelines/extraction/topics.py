@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from itertools import compress, count
 from pathlib import Path
 
 from pipelines.extraction.records import Mention, TopicRef
@@ -22,6 +21,7 @@ from pipelines.extraction.sentences import (
     split_sentences,
     tokenize,
 )
+from pipelines.extraction.textutil import indexes_in
 
 KEYWORD_CONFIDENCE = 0.9  # a term that names the topic unambiguously ("drug trafficking")
 WEAK_CONFIDENCE = 0.5  # a term that often means something else ("security", "border"): below the low-confidence bar
@@ -129,7 +129,7 @@ class TopicMatcher:
         hits = []
         following = 0  # the first token after the last match
         total = len(keys)
-        for index in compress(count(), map(self._first.__contains__, keys)):  # found in C
+        for index in indexes_in(keys, self._first):
             if index < following:
                 continue
             key = keys[index]
