@@ -34,7 +34,7 @@ def build() -> Path | None:
     machine cannot compile them (extraction then runs as plain Python: same results, slower)."""
     missing = missing_toolchain()
     if missing:
-        log.warning("%s: the extraction modules are not compiled and run as plain Python (same results, about 1.5 "
+        log.warning("%s: the extraction modules are not compiled and run as plain Python (same results, about 1.7 "
                     "times slower). Install a C compiler and the Python headers to compile them.", missing)
         return None
     digest = sources_digest()  # before copying: a source edited meanwhile makes this build stale, not wrong
