@@ -1,4 +1,4 @@
-"""Compiles the extraction modules on the extraction path with mypyc into `build/native/` (`make` runs it).
+"""Compiles the modules of `COMPILED_MODULES` (extraction and identity) with mypyc into `build/native/` (`make` runs it).
 
 The build happens in a scratch copy of the package, so no compiled file ever lands beside the sources, and the new
 build replaces the old one only once it is complete. `pipelines/extraction/__init__.py` says when it is used.

@@ -1,10 +1,11 @@
 """The extraction library: pure functions from release text to typed records.
 
-The modules on the extraction path (`COMPILED_MODULES`) also exist compiled with mypyc, in `build/native/`, built
-by `make` (`python -m pipelines.build_native`): the same code, about 1.7 times faster. The compiled modules are used
-only when they were built from exactly the sources here (a digest of them lies beside the build), so an edited module
-is never shadowed by a stale build: it runs as Python, with a warning, until the next build. `RELEASES_PURE_PYTHON=1`
-turns them off. Both give the same records; `tests/extraction/test_native.py` compares them.
+The modules on the extraction and identity paths (`COMPILED_MODULES`) also exist compiled with mypyc, in
+`build/native/`, built by `make` (`python -m pipelines.build_native`): the same code, about 1.7 times faster. The
+compiled modules are used only when they were built from exactly the sources here (a digest of them lies beside the
+build), so an edited module is never shadowed by a stale build: it runs as Python, with a warning, until the next
+build. `RELEASES_PURE_PYTHON=1` turns them off. Both give the same records; `tests/extraction/test_native.py` compares
+them.
 """
 from __future__ import annotations
 
