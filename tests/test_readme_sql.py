@@ -39,5 +39,8 @@ def test_cookbook_pandas_block_runs_on_the_parquet_export(sample_warehouse, tmp_
         [sys.executable, "-c", code], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=60,
         env={**os.environ, "PYTHONPATH": ""},
     )
-    assert result.returncode == 0, result.stderr
+    # Arrow's thread pool can abort the interpreter as it shuts down, after the work is done and printed
+    # (apache/arrow#34314: "terminate called without an active exception"): seen once in a clean-clone run here
+    arrow_teardown = result.returncode == -6 and result.stderr.strip() == "terminate called without an active exception"
+    assert result.returncode == 0 or arrow_teardown, result.stderr
     assert "Vladimir Norov" in result.stdout
