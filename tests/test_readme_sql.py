@@ -35,12 +35,18 @@ def test_cookbook_pandas_block_runs_on_the_parquet_export(sample_warehouse, tmp_
     out_dir, _ = sample_warehouse
     (tmp_path / "warehouse").symlink_to(out_dir, target_is_directory=True)
     [code] = re.findall(r"```python\n(.*?)```", COOKBOOK, re.DOTALL)
-    result = subprocess.run(
-        [sys.executable, "-c", code], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=60,
-        env={**os.environ, "PYTHONPATH": ""},
-    )
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code], check=False, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+            env={**os.environ, "PYTHONPATH": ""},
+        )
+
+    result = run()
     # Arrow's thread pool can abort the interpreter as it shuts down, after the work is done and printed
-    # (apache/arrow#34314: "terminate called without an active exception"): seen once in a clean-clone run here
-    arrow_teardown = result.returncode == -6 and result.stderr.strip() == "terminate called without an active exception"
-    assert result.returncode == 0 or arrow_teardown, result.stderr
+    # (apache/arrow#34314: "terminate called without an active exception", seen once in a clean-clone run here):
+    # only that abort earns one more run, which must then succeed
+    if result.returncode == -6 and result.stderr.strip() == "terminate called without an active exception":
+        result = run()
+    assert result.returncode == 0, result.stderr
     assert "Vladimir Norov" in result.stdout
